@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts Payara Micro with the Stride WAR in the foreground. The one way Stride is started:
+# by ./stride run on a workstation and as the command of the backend's Docker image.
+#
+# Environment (defaults in brackets):
+#   DB_HOST [127.0.0.1]  DB_PORT [5432]  DB_NAME [stride]  DB_USER [stride]  DB_PASSWORD []
+#   DB_POOL_MIN [4]  DB_POOL_MAX [32]  DB_POOL_MAX_WAIT_MS [3000]
+#   HTTP_PORT [8080]  HTTP_THREADS [64]
+#   JAVA_OPTS [heap and GC settings below]
+#   PAYARA_JAR, JDBC_DRIVER_JAR, STRIDE_WAR [target/runtime/..., target/stride.war]
+#   PAYARA_ROOT_DIR [a temporary folder]  where Payara Micro unpacks itself
+#   STRIDE_* (MicroProfile Config, see README.md), passed through as they are.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+top="$(dirname "$here")"
+
+# shellcheck source=payara/defaults.sh
+source "$here/defaults.sh"
+HTTP_PORT="${HTTP_PORT:-8080}"
+PAYARA_JAR="${PAYARA_JAR:-$top/target/runtime/payara-micro.jar}"
+JDBC_DRIVER_JAR="${JDBC_DRIVER_JAR:-$top/target/runtime/postgresql.jar}"
+STRIDE_WAR="${STRIDE_WAR:-$top/target/stride.war}"
+# A fixed heap keeps the process within 512 MiB of RSS; ParallelGC suits 2 cores and throughput.
+JAVA_OPTS="${JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError}"
+
+for file in "$PAYARA_JAR" "$JDBC_DRIVER_JAR" "$STRIDE_WAR"; do
+  [[ -f "$file" ]] || { echo "launch.sh: $file is missing (build with: mvn package)" >&2; exit 2; }
+done
+
+# The flags of an offline machine: no Hazelcast (no clustering, no multicast), no phone-home.
+flags=(--nohazelcast --disablephonehome
+  --addlibs "$JDBC_DRIVER_JAR"
+  --postbootcommandfile "$here/post-boot.asadmin"
+  --port "$HTTP_PORT" --contextroot /
+  --deploy "$STRIDE_WAR")
+[[ -n "${PAYARA_ROOT_DIR:-}" ]] && flags+=(--rootdir "$PAYARA_ROOT_DIR")
+
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+exec java $JAVA_OPTS -jar "$PAYARA_JAR" "${flags[@]}"

@@ -1,0 +1,37 @@
+package dev.stride;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+
+/** The HTTP API of Stride, under {@code /api}; resources and providers are discovered. */
+@ApplicationPath("api")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Stride API",
+            version = "1",
+            description =
+                """
+                Records exercise sessions (a run, a ride, a swim...) and turns them into statistics.
+                Bodies are JSON (UTF-8, camelCase). Every 4xx and 5xx answer is an RFC 9457 problem \
+                (`application/problem+json`); a 400 lists every invalid field in `errors`.
+
+                Readings of the contract where it is silent:
+                - `id` accepts upper-case hex digits and is returned in lower case.
+                - Timestamps keep microsecond precision (further digits are truncated) and are \
+                returned in UTC with `Z`, with 0, 3 or 6 fraction digits.
+                - A JSON object with the same property twice is not valid JSON (400); so are \
+                strings with NUL characters or unpaired surrogates.
+                - Integers must be written as JSON integers: `1800`, not `1800.0` or `1.8e3`.
+                - A list cursor is signed and bound to its query (userId, activity, from, to, \
+                order) but not to `limit`, which may change from page to page. Cursors stay \
+                valid across restarts and across backends that share a database.
+                - Unknown query parameters are ignored.
+                """,
+            license = @License(name = "Apache-2.0")),
+    servers = @Server(url = "/"))
+public class StrideApplication extends Application {}

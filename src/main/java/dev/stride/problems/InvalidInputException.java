@@ -1,0 +1,26 @@
+package dev.stride.problems;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+
+/** A request that breaks the contract: 400 listing every invalid field. */
+public class InvalidInputException extends ProblemException {
+  private final List<FieldError> errors;
+
+  public InvalidInputException(List<FieldError> errors) {
+    super(Status.BAD_REQUEST, describe(errors));
+    this.errors = List.copyOf(errors);
+  }
+
+  public InvalidInputException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  private static String describe(List<FieldError> errors) {
+    return errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+  }
+}

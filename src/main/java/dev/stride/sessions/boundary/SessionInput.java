@@ -1,0 +1,204 @@
+package dev.stride.sessions.boundary;
+
+import dev.stride.problems.FieldError;
+import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Session;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A session as a client sends it. Built from the JSON object by {@link #from}, which checks the
+ * JSON types (a wrong type is an error of its own, and that field is then left null); Bean
+ * Validation checks the rest of the contract.
+ */
+@Schema(
+    name = "SessionInput",
+    description =
+        "A session to record. Only these properties are accepted (createdAt and any other property is a 400); an optional"
+            + " property sent as null means not given.")
+@HeartRatesInOrder
+public record SessionInput(
+    @Schema(
+            description =
+                "Canonical UUID chosen by the client, so that a retried POST cannot create a duplicate; assigned by the"
+                    + " server when absent. Upper-case hex is accepted and returned in lower case.",
+            example = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11",
+            nullable = true)
+        @Pattern(
+            regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            message = "must be a UUID such as 3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11")
+        String id,
+    @Schema(
+            required = true,
+            description = "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
+            pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+            example = "u1")
+        @NotNull(message = "is required")
+        @Pattern(regexp = USER_ID, message = USER_ID_RULE)
+        String userId,
+    @Schema(
+            required = true,
+            enumeration = {
+              "running", "cycling", "swimming", "walking", "hiking", "rowing", "strength", "yoga",
+              "other"
+            },
+            example = "running")
+        @NotNull(message = "is required")
+        @Pattern(regexp = ACTIVITIES, message = ACTIVITY_RULE)
+        String activity,
+    @Schema(
+            required = true,
+            format = "date-time",
+            description =
+                "RFC 3339 with an offset; not before 1970-01-01T00:00:00Z, not more than 24 hours after the server's clock."
+                    + " Stored to the microsecond and returned in UTC.",
+            example = "2026-11-01T07:00:00+01:00")
+        @NotNull(message = "is required")
+        @SessionStart
+        String startedAt,
+    @Schema(required = true, minimum = "1", maximum = "86400", example = "1800")
+        @NotNull(message = "is required")
+        @Min(value = 1, message = "must be between 1 and 86400")
+        @Max(value = 86400, message = "must be between 1 and 86400")
+        Long durationSeconds,
+    @Schema(minimum = "0", maximum = "1000000", nullable = true, example = "5000.0")
+        @DecimalMin(value = "0", message = "must be between 0 and 1000000")
+        @DecimalMax(value = "1000000", message = "must be between 0 and 1000000")
+        Double distanceMeters,
+    @Schema(minimum = "0", maximum = "20000", nullable = true, example = "300")
+        @Min(value = 0, message = "must be between 0 and 20000")
+        @Max(value = 20000, message = "must be between 0 and 20000")
+        Long calories,
+    @Schema(minimum = "20", maximum = "250", nullable = true, example = "141")
+        @Min(value = 20, message = "must be between 20 and 250")
+        @Max(value = 250, message = "must be between 20 and 250")
+        Long avgHeartRate,
+    @Schema(
+            minimum = "20",
+            maximum = "250",
+            nullable = true,
+            description = "Not below avgHeartRate when both are given.",
+            example = "182")
+        @Min(value = 20, message = "must be between 20 and 250")
+        @Max(value = 250, message = "must be between 20 and 250")
+        Long maxHeartRate,
+    @Schema(
+            maxLength = 1000,
+            nullable = true,
+            description = "At most 1000 Unicode code points.",
+            example = "Easy run by the river")
+        @PlainText(maxCodePoints = 1000)
+        String notes) {
+
+  static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  static final String USER_ID_RULE =
+      "must be 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit";
+  static final String ACTIVITIES = "running|cycling|swimming|walking|hiking|rowing|strength|yoga|other";
+  static final String ACTIVITY_RULE =
+      "must be one of running, cycling, swimming, walking, hiking, rowing, strength, yoga, other";
+
+  /** The input fields in the contract's order: the order in which errors are listed. */
+  static final List<String> FIELDS =
+      List.of(
+          "id",
+          "userId",
+          "activity",
+          "startedAt",
+          "durationSeconds",
+          "distanceMeters",
+          "calories",
+          "avgHeartRate",
+          "maxHeartRate",
+          "notes");
+
+  /**
+   * Reads the fields of a JSON object, adding an error for every property that is not an input
+   * field and every value of the wrong JSON type.
+   */
+  static SessionInput from(Map<String, JsonValue> json, List<FieldError> errors) {
+    for (String name : json.keySet()) {
+      if (!FIELDS.contains(name)) {
+        errors.add(
+            new FieldError(
+                name,
+                name.equals("createdAt") ? "is set by the server and cannot be sent" : "is not a field of a session"));
+      }
+    }
+    return new SessionInput(
+        string(json, "id", errors),
+        string(json, "userId", errors),
+        string(json, "activity", errors),
+        string(json, "startedAt", errors),
+        integer(json, "durationSeconds", errors),
+        number(json, "distanceMeters", errors),
+        integer(json, "calories", errors),
+        integer(json, "avgHeartRate", errors),
+        integer(json, "maxHeartRate", errors),
+        string(json, "notes", errors));
+  }
+
+  /** The session this valid input describes, with the id it carries or a new one. */
+  Session toSession() {
+    return new Session(
+        id == null ? UUID.randomUUID() : UUID.fromString(id),
+        userId,
+        Activity.fromWireName(activity).orElseThrow(),
+        Rfc3339.parse(startedAt).orElseThrow(),
+        durationSeconds.intValue(),
+        distanceMeters,
+        calories == null ? null : calories.intValue(),
+        avgHeartRate == null ? null : avgHeartRate.intValue(),
+        maxHeartRate == null ? null : maxHeartRate.intValue(),
+        notes);
+  }
+
+  private static String string(Map<String, JsonValue> json, String name, List<FieldError> errors) {
+    JsonValue value = json.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString text) {
+      return text.getString();
+    }
+    errors.add(new FieldError(name, "must be a string"));
+    return null;
+  }
+
+  private static Long integer(Map<String, JsonValue> json, String name, List<FieldError> errors) {
+    JsonValue value = json.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number && number.isIntegral()) {
+      BigInteger big = number.bigIntegerValue();
+      // Far outside every bound, but still an integer: let the range rule name it.
+      return big.bitLength() < 64 ? big.longValue() : big.signum() * Long.MAX_VALUE;
+    }
+    errors.add(new FieldError(name, "must be an integer"));
+    return null;
+  }
+
+  private static Double number(Map<String, JsonValue> json, String name, List<FieldError> errors) {
+    JsonValue value = json.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number) {
+      return number.doubleValue();
+    }
+    errors.add(new FieldError(name, "must be a number"));
+    return null;
+  }
+}

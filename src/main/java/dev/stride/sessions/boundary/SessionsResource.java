@@ -1,0 +1,305 @@
+package dev.stride.sessions.boundary;
+
+import dev.stride.problems.FieldError;
+import dev.stride.problems.InvalidInputException;
+import dev.stride.problems.Problem;
+import dev.stride.sessions.control.Cursors;
+import dev.stride.sessions.control.Cursors.Position;
+import dev.stride.sessions.control.SessionFinder;
+import dev.stride.sessions.control.SessionFinder.Page;
+import dev.stride.sessions.control.SessionNotFoundException;
+import dev.stride.sessions.control.SessionQuery;
+import dev.stride.sessions.control.SessionRecorder;
+import dev.stride.sessions.control.SessionRecorder.Recorded;
+import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Records sessions and reads them back: {@code /api/sessions}. */
+@Path("sessions")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions", description = "Record, list, read and delete exercise sessions.")
+@APIResponse(
+    responseCode = "503",
+    description = "The database is not reachable right now; retry later (see Retry-After).",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "500",
+    description = "An unexpected failure, logged under the id in `instance`.",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SessionsResource {
+  /** The largest body of one session (1 MiB): a body of exactly this size is accepted. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 1000;
+  private static final Pattern USER_ID = Pattern.compile(SessionInput.USER_ID);
+  private static final Pattern CANONICAL_UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  @Inject SessionInputs inputs;
+  @Inject SessionRecorder recorder;
+  @Inject SessionFinder finder;
+  @Inject Cursors cursors;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Record one session",
+      description =
+          "With a client-chosen `id`, a retry is safe: the same content under a stored id answers 200 with the stored"
+              + " session and stores nothing; other content under it answers 409. Concurrent POSTs of one new id store"
+              + " exactly one session.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionInput.class),
+              examples =
+                  @ExampleObject(
+                      name = "a run",
+                      value =
+                          """
+                          {"id": "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11", "userId": "u1", "activity": "running",
+                           "startedAt": "2026-11-01T07:00:00+01:00", "durationSeconds": 1800,
+                           "distanceMeters": 5000.0, "calories": 300, "avgHeartRate": 141, "maxHeartRate": 182,
+                           "notes": "Easy run by the river"}""")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored.",
+      headers = @Header(name = "Location", description = "The new session's URL."),
+      content = @Content(schema = @Schema(implementation = SessionView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "A retry: this session was stored already, nothing changed.",
+      content = @Content(schema = @Schema(implementation = SessionView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Not valid JSON, not an object, a missing or null required field, a wrong JSON type, a broken rule or an"
+              + " unknown property; `errors` lists every invalid field.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "two invalid fields",
+                      value =
+                          """
+                          {"type": "about:blank", "title": "Bad Request", "status": 400,
+                           "detail": "2 fields are invalid",
+                           "errors": [{"field": "activity", "message": "must be one of running, cycling, swimming,\
+                           walking, hiking, rowing, strength, yoga, other"},
+                           {"field": "durationSeconds", "message": "must be between 1 and 86400"}]}""")))
+  @APIResponse(
+      responseCode = "409",
+      description = "Another session is stored under this id.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "The body is over 1 MiB.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Response record(@Context UriInfo uri, InputStream body) {
+    Session session = inputs.toSession(JsonBodies.object(body, MAX_BODY_BYTES));
+    Recorded recorded = recorder.record(session);
+    SessionView view = SessionView.of(recorded.session());
+    if (!recorded.created()) {
+      return Response.ok(view).build();
+    }
+    return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "List sessions",
+      description =
+          "Newest first unless `order=asc`, ties broken by id. Follow `nextCursor` to get every match exactly once;"
+              + " a page costs the same however deep it is.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of sessions.",
+      content = @Content(schema = @Schema(implementation = SessionPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "An invalid parameter: unknown activity, bad timestamp, `from` not before `to`, `limit` outside 1...1000, or"
+              + " a cursor this server did not issue for this query.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public SessionPage list(
+      @Parameter(description = "Only this user's sessions.", example = "u1") @QueryParam("userId")
+          String userId,
+      @Parameter(
+              description = "Only these activities; may be repeated.",
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = String.class,
+                      enumeration = {
+                        "running", "cycling", "swimming", "walking", "hiking", "rowing", "strength",
+                        "yoga", "other"
+                      }))
+          @QueryParam("activity")
+          List<String> activity,
+      @Parameter(
+              description = "RFC 3339; only sessions with from <= startedAt.",
+              schema = @Schema(format = "date-time", implementation = String.class))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "RFC 3339; only sessions with startedAt < to. After from.",
+              schema = @Schema(format = "date-time", implementation = String.class))
+          @QueryParam("to")
+          String to,
+      @Parameter(
+              description = "By startedAt, then id.",
+              schema = @Schema(enumeration = {"desc", "asc"}, defaultValue = "desc"))
+          @QueryParam("order")
+          String order,
+      @Parameter(
+              description = "Page size.",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The nextCursor of the previous page (opaque).") @QueryParam("cursor")
+          String cursor) {
+    List<FieldError> errors = new ArrayList<>();
+    if (userId != null && !USER_ID.matcher(userId).matches()) {
+      errors.add(new FieldError("userId", SessionInput.USER_ID_RULE));
+    }
+    Set<Activity> activities = EnumSet.noneOf(Activity.class);
+    for (String name : activity) {
+      Activity.fromWireName(name)
+          .ifPresentOrElse(
+              activities::add,
+              () -> errors.add(new FieldError("activity", SessionInput.ACTIVITY_RULE)));
+    }
+    Instant start = instant("from", from, errors);
+    Instant end = instant("to", to, errors);
+    if (start != null && end != null && !start.isBefore(end)) {
+      errors.add(new FieldError("from", "must be before to"));
+    }
+    if (order != null && !order.equals("asc") && !order.equals("desc")) {
+      errors.add(new FieldError("order", "must be asc or desc"));
+    }
+    int pageSize = pageSize(limit, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    SessionQuery query = new SessionQuery(userId, activities, start, end, !"asc".equals(order));
+    Position after = cursor == null ? null : cursors.read(query, cursor);
+    Page page = finder.list(query, after, pageSize);
+    return new SessionPage(
+        page.sessions().stream().map(SessionView::of).toList(),
+        page.next() == null ? null : cursors.issue(query, page.next()));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read one session")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session.",
+      content = @Content(schema = @Schema(implementation = SessionView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No session has this id (also when it is not a UUID).",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public SessionView read(@Parameter(description = "The session's id.") @PathParam("id") String id) {
+    return uuid(id)
+        .flatMap(finder::find)
+        .map(SessionView::of)
+        .orElseThrow(() -> new SessionNotFoundException(id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Transactional
+  @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
+  @APIResponse(responseCode = "204", description = "Deleted.")
+  @APIResponse(
+      responseCode = "404",
+      description = "No session has this id (also when it is not a UUID).",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Response delete(@Parameter(description = "The session's id.") @PathParam("id") String id) {
+    if (!uuid(id).map(finder::delete).orElse(false)) {
+      throw new SessionNotFoundException(id);
+    }
+    return Response.noContent().build();
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    return CANONICAL_UUID.matcher(text).matches()
+        ? Optional.of(UUID.fromString(text))
+        : Optional.empty();
+  }
+
+  private static Instant instant(String name, String text, List<FieldError> errors) {
+    if (text == null) {
+      return null;
+    }
+    Optional<Instant> instant = Rfc3339.parse(text);
+    if (instant.isEmpty()) {
+      errors.add(new FieldError(name, Rfc3339.EXPECTED));
+    }
+    return instant.orElse(null);
+  }
+
+  private static int pageSize(String limit, List<FieldError> errors) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int size = Integer.parseInt(limit);
+      if (size >= 1 && size <= MAX_LIMIT) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like a number out of range
+    }
+    errors.add(new FieldError("limit", "must be an integer between 1 and " + MAX_LIMIT));
+    return DEFAULT_LIMIT;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.stride.sessions.control;
+
+import dev.stride.sessions.control.Cursors.Position;
+import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads sessions back. The SQL is native so that PostgreSQL gets what it plans well: the lookup
+ * of one id goes through session_ids to the key (started_at, id), which lets TimescaleDB exclude
+ * every other chunk; lists are keyset pages with row-value comparisons on (started_at, id), so a
+ * deep page costs what the first one does.
+ */
+@ApplicationScoped
+public class SessionFinder {
+  private static final String COLUMNS =
+      "s.id, s.user_id, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
+          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at";
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Session> find(UUID id) {
+    List<?> found =
+        em.createNativeQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM session_ids k JOIN sessions s"
+                    + " ON s.started_at = k.started_at AND s.id = k.id WHERE k.id = ?",
+                Session.class)
+            .setParameter(1, id)
+            .getResultList();
+    return found.stream().map(Session.class::cast).findFirst();
+  }
+
+  /** One page: up to {@code limit} sessions after {@code after} (null: from the start). */
+  public Page list(SessionQuery query, Position after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM sessions s");
+    List<Object> parameters = new ArrayList<>();
+    List<String> conditions = new ArrayList<>();
+    if (query.userId() != null) {
+      conditions.add("s.user_id = ?");
+      parameters.add(query.userId());
+    }
+    if (!query.activities().isEmpty()) {
+      conditions.add(
+          "s.activity IN ("
+              + String.join(", ", java.util.Collections.nCopies(query.activities().size(), "?"))
+              + ")");
+      query.activities().stream().map(Activity::wireName).sorted().forEach(parameters::add);
+    }
+    if (query.from() != null) {
+      conditions.add("s.started_at >= ?");
+      parameters.add(query.from().atOffset(ZoneOffset.UTC));
+    }
+    if (query.to() != null) {
+      conditions.add("s.started_at < ?");
+      parameters.add(query.to().atOffset(ZoneOffset.UTC));
+    }
+    String direction = query.newestFirst() ? "DESC" : "ASC";
+    if (after != null) {
+      conditions.add("(s.started_at, s.id) " + (query.newestFirst() ? "<" : ">") + " (?, ?)");
+      parameters.add(after.startedAt().atOffset(ZoneOffset.UTC));
+      parameters.add(after.id());
+    }
+    if (!conditions.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+    }
+    sql.append(" ORDER BY s.started_at ").append(direction).append(", s.id ").append(direction);
+    sql.append(" LIMIT ?");
+    parameters.add(limit + 1);
+
+    Query select = em.createNativeQuery(sql.toString(), Session.class);
+    for (int i = 0; i < parameters.size(); i++) {
+      select.setParameter(i + 1, parameters.get(i));
+    }
+    List<Session> sessions = new ArrayList<>(limit + 1);
+    for (Object row : select.getResultList()) {
+      sessions.add((Session) row);
+    }
+    boolean more = sessions.size() > limit;
+    if (more) {
+      sessions.remove(limit);
+    }
+    Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
+    return new Page(sessions, more ? new Position(last.startedAt(), last.id()) : null);
+  }
+
+  /** A page of sessions and, when more match, where the next page starts. */
+  public record Page(List<Session> sessions, Position next) {}
+
+  /** Deletes a session and frees its id; false when there was none. */
+  public boolean delete(UUID id) {
+    return em.createNativeQuery(
+                """
+                WITH released AS (DELETE FROM session_ids WHERE id = ? RETURNING id, started_at)
+                DELETE FROM sessions s USING released r
+                WHERE s.started_at = r.started_at AND s.id = r.id""")
+            .setParameter(1, id)
+            .executeUpdate()
+        > 0;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.stride.sessions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One exercise session of a user: what they did ({@link Activity}), when it started, how long it
+ * lasted and, where the device measured them, distance, calories and heart rates. A session never
+ * changes once stored; a client that sends it again with the same id gets it back unchanged.
+ *
+ * <p>Mapped onto the {@code sessions} table of {@code db-init/}. The table's key is {@code
+ * (started_at, id)} because it may be a TimescaleDB hypertable; the id alone is unique through
+ * {@code session_ids}.
+ */
+@Entity
+@Table(name = "sessions")
+public class Session {
+  @Id private UUID id;
+
+  @Column(name = "user_id")
+  private String userId;
+
+  private Activity activity;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "duration_seconds")
+  private int durationSeconds;
+
+  @Column(name = "distance_meters")
+  private Double distanceMeters;
+
+  private Integer calories;
+
+  @Column(name = "avg_heart_rate")
+  private Integer avgHeartRate;
+
+  @Column(name = "max_heart_rate")
+  private Integer maxHeartRate;
+
+  private String notes;
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  private Instant createdAt;
+
+  protected Session() {}
+
+  /**
+   * A session about to be recorded. {@code startedAt} is kept to the microsecond, the precision
+   * PostgreSQL stores, so that what is compared on a retry is what was stored.
+   */
+  public Session(
+      UUID id,
+      String userId,
+      Activity activity,
+      Instant startedAt,
+      int durationSeconds,
+      Double distanceMeters,
+      Integer calories,
+      Integer avgHeartRate,
+      Integer maxHeartRate,
+      String notes) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.userId = Objects.requireNonNull(userId, "userId");
+    this.activity = Objects.requireNonNull(activity, "activity");
+    this.startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(ChronoUnit.MICROS);
+    this.durationSeconds = durationSeconds;
+    this.distanceMeters = distanceMeters;
+    this.calories = calories;
+    this.avgHeartRate = avgHeartRate;
+    this.maxHeartRate = maxHeartRate;
+    this.notes = notes;
+  }
+
+  /** The stored form of this session, as the database completed it. */
+  public Session storedAt(Instant created) {
+    Session stored =
+        new Session(
+            id,
+            userId,
+            activity,
+            startedAt,
+            durationSeconds,
+            distanceMeters,
+            calories,
+            avgHeartRate,
+            maxHeartRate,
+            notes);
+    stored.createdAt = created;
+    return stored;
+  }
+
+  /**
+   * Whether {@code other} says the same as this session: every input field equal, instants as
+   * instants and numbers as numbers. A retry must be this; anything else under the id is a
+   * conflict.
+   */
+  public boolean hasSameContentAs(Session other) {
+    return id.equals(other.id)
+        && userId.equals(other.userId)
+        && activity == other.activity
+        && startedAt.equals(other.startedAt)
+        && durationSeconds == other.durationSeconds
+        && sameNumber(distanceMeters, other.distanceMeters)
+        && Objects.equals(calories, other.calories)
+        && Objects.equals(avgHeartRate, other.avgHeartRate)
+        && Objects.equals(maxHeartRate, other.maxHeartRate)
+        && Objects.equals(notes, other.notes);
+  }
+
+  private static boolean sameNumber(Double a, Double b) {
+    return a == null ? b == null : b != null && a.doubleValue() == b.doubleValue();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public Activity activity() {
+    return activity;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public int durationSeconds() {
+    return durationSeconds;
+  }
+
+  public Double distanceMeters() {
+    return distanceMeters;
+  }
+
+  public Integer calories() {
+    return calories;
+  }
+
+  public Integer avgHeartRate() {
+    return avgHeartRate;
+  }
+
+  public Integer maxHeartRate() {
+    return maxHeartRate;
+  }
+
+  public String notes() {
+    return notes;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.stride.tester.service.control;
+
+import dev.stride.tester.measurement.control.Measurements;
+import dev.stride.tester.service.entity.Problem;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.glassfish.jersey.jsonb.JsonBindingFeature;
+
+/**
+ * One Jakarta REST client for a whole run. Every request goes through {@link #send}, which measures
+ * it and retries network errors and 5xx answers with exponential backoff and jitter. Retrying a
+ * POST is safe because every session carries its client-chosen id.
+ */
+public final class ServiceClient implements AutoCloseable {
+
+  static {
+    // HttpURLConnection keeps only 5 idle connections per host unless told otherwise
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", "512");
+    }
+  }
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final URI baseUrl;
+  private final Client client;
+  private final WebTarget api;
+  private final int retries;
+  private final Duration backoff;
+  private final Measurements measurements = new Measurements();
+
+  public ServiceClient(URI baseUrl, Duration timeout, int retries, Duration backoff) {
+    this.baseUrl = baseUrl;
+    this.retries = retries;
+    this.backoff = backoff;
+    this.client =
+        ClientBuilder.newBuilder()
+            .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .register(JsonBindingFeature.class)
+            .build();
+    this.api = client.target(baseUrl);
+  }
+
+  public WebTarget api() {
+    return api;
+  }
+
+  public Measurements measurements() {
+    return measurements;
+  }
+
+  /**
+   * Sends a request, retrying network errors and 5xx answers, and hands an answer below 500 to
+   * {@code answer}, which reads and closes it. The latency measured includes reading the answer.
+   *
+   * @throws ServiceUnreachableException when the last attempt got no answer
+   * @throws ServiceFailedException when the last attempt was answered with 5xx
+   */
+  public <T> T send(
+      String request, Function<WebTarget, Response> call, Function<Response, T> answer) {
+    for (int attempt = 0; ; attempt++) {
+      boolean last = attempt >= retries;
+      long start = System.nanoTime();
+      try {
+        Response response = call.apply(api);
+        int status = response.getStatus();
+        if (status < 500) {
+          try {
+            return answer.apply(response);
+          } finally {
+            measurements.answered(status, System.nanoTime() - start);
+          }
+        }
+        String problem = problemOf(response).summary();
+        measurements.answered(status, System.nanoTime() - start);
+        if (last) {
+          throw new ServiceFailedException(
+              request + " answered " + status + " " + problem + attempts(attempt));
+        }
+      } catch (ProcessingException e) {
+        if (!isNetworkError(e)) {
+          throw new ServiceFailedException(
+              request + " got an unreadable answer: " + rootMessage(e), e);
+        }
+        measurements.failed();
+        if (last) {
+          throw new ServiceUnreachableException(
+              "cannot reach " + baseUrl + ": " + rootMessage(e) + attempts(attempt), e);
+        }
+      }
+      pause(attempt);
+    }
+  }
+
+  /** Reads the problem of a 4xx or 5xx answer, whatever its body is, and closes the answer. */
+  public static Problem problemOf(Response response) {
+    try (response) {
+      String body = response.hasEntity() ? response.readEntity(String.class) : "";
+      Problem problem = body.isBlank() ? null : JSONB.fromJson(body, Problem.class);
+      if (problem != null) {
+        return problem;
+      }
+    } catch (JsonbException | ProcessingException e) {
+      // not a problem document (e.g. a proxy's HTML page): fall back to the status line
+    }
+    var statusInfo = response.getStatusInfo();
+    return new Problem(null, statusInfo.getReasonPhrase(), response.getStatus(), null, null);
+  }
+
+  /** Throws the problem of a 4xx answer, closing it. */
+  public static RequestRejectedException rejected(String request, Response response) {
+    return new RequestRejectedException(request, response.getStatus(), problemOf(response));
+  }
+
+  public static <T> T fromJson(String json, Class<T> type) {
+    return JSONB.fromJson(json, type);
+  }
+
+  public static String toJson(Object value) {
+    return JSONB.toJson(value);
+  }
+
+  private void pause(int attempt) {
+    long base = backoff.toMillis() << Math.min(attempt, 20);
+    long millis = Math.min(MAX_BACKOFF.toMillis(), base);
+    millis = millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnreachableException("interrupted while waiting to retry", e);
+    }
+  }
+
+  private static String attempts(int attempt) {
+    return attempt == 0 ? "" : " (after " + (attempt + 1) + " attempts)";
+  }
+
+  private static boolean isNetworkError(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

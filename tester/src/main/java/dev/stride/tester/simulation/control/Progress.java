@@ -1,0 +1,47 @@
+package dev.stride.tester.simulation.control;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/** How far a simulation is: sessions answered so far out of all, rate and time left. */
+public final class Progress {
+
+  private final long total;
+  private final LongAdder done = new LongAdder();
+  private final long startNanos = System.nanoTime();
+
+  public Progress(long total) {
+    this.total = total;
+  }
+
+  void advance(int sessions) {
+    done.add(sessions);
+  }
+
+  public long total() {
+    return total;
+  }
+
+  public long done() {
+    return done.sum();
+  }
+
+  public Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Sessions per second so far. */
+  public double rate() {
+    double seconds = elapsed().toNanos() / 1e9;
+    return seconds <= 0 ? 0 : done() / seconds;
+  }
+
+  /** The time left at the current rate, or {@code null} before the first answer. */
+  public Duration eta() {
+    double rate = rate();
+    if (rate <= 0) {
+      return null;
+    }
+    return Duration.ofMillis((long) ((total - done()) / rate * 1000));
+  }
+}
