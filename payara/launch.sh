@@ -30,6 +30,7 @@ done
 # The flags of an offline machine: no Hazelcast (no clustering, no multicast), no phone-home.
 flags=(--nohazelcast --disablephonehome
   --addlibs "$JDBC_DRIVER_JAR"
+  --prebootcommandfile "$here/pre-boot.asadmin"
   --postbootcommandfile "$here/post-boot.asadmin"
   --port "$HTTP_PORT" --contextroot /
   --deploy "$STRIDE_WAR")

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready means the database answers now: a connection from the pool that passes a round trip. A
- * load balancer stops sending traffic here while it is DOWN, and sends it again once it is back.
+ * Ready means the database answers now: a connection from the pool that passes a round trip. A load
+ * balancer stops sending traffic here while it is DOWN, and sends it again once it is back.
  */
 @Readiness
 @ApplicationScoped

@@ -9,8 +9,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An RFC 9457 problem answer. The body is written here, as text, so that it never depends on
- * which JSON provider the runtime picks for {@code application/problem+json}.
+ * An RFC 9457 problem answer. The body is written here, as text, so that it never depends on which
+ * JSON provider the runtime picks for {@code application/problem+json}.
  */
 @Schema(
     name = "Problem",
@@ -31,7 +31,8 @@ public record Problem(
   public static final String MEDIA_TYPE = "application/problem+json";
 
   public static Problem of(Status status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
   }
 
   public Problem withErrors(List<FieldError> fieldErrors) {

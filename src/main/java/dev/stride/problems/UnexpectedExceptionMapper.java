@@ -27,7 +27,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   static Response answer(Throwable exception) {
     String id = "urn:uuid:" + UUID.randomUUID();
     if (isDatabaseUnavailable(exception)) {
-      LOG.log(Level.WARNING, "{0}: database unavailable: {1}", new Object[] {id, rootMessage(exception)});
+      LOG.log(
+          Level.WARNING,
+          "{0}: database unavailable: {1}",
+          new Object[] {id, rootMessage(exception)});
       return Problem.of(Status.SERVICE_UNAVAILABLE, "The database is not reachable; retry shortly.")
           .withInstance(id)
           .toResponseBuilder()
@@ -35,7 +38,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           .build();
     }
     LOG.log(Level.SEVERE, id + ": unexpected failure", exception);
-    return Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged as " + id + ".")
+    return Problem.of(
+            Status.INTERNAL_SERVER_ERROR,
+            "An unexpected error occurred; it was logged as " + id + ".")
         .withInstance(id)
         .toResponse();
   }
@@ -43,8 +48,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   /** Connection failures as the pool and the driver report them (SQLSTATE class 08, 57P, 53300). */
   static boolean isDatabaseUnavailable(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ResourceException
-          || cause instanceof SQLTransientConnectionException) {
+      if (cause instanceof ResourceException || cause instanceof SQLTransientConnectionException) {
         return true;
       }
       if (cause instanceof SQLException sql) {

@@ -2,7 +2,6 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.problems.ProblemException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -21,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads request bodies strictly, as the contract wants: bounded in size (413), UTF-8 that really
- * is UTF-8, one JSON value and nothing after it, no property twice in an object, no NUL or unpaired
+ * Reads request bodies strictly, as the contract wants: bounded in size (413), UTF-8 that really is
+ * UTF-8, one JSON value and nothing after it, no property twice in an object, no NUL or unpaired
  * surrogate in a property name. Whatever breaks that is a 400 "not valid JSON", never a 5xx.
  */
 public final class JsonBodies {
@@ -39,7 +38,11 @@ public final class JsonBodies {
       Map<String, JsonValue> properties = properties(parser);
       requireEnd(parser);
       return properties;
-    } catch (JsonException e) {
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // JsonException for what is not JSON; a plain RuntimeException from Parsson for input
+      // nested deeper than its limit.
       throw invalid("the body is not valid JSON");
     }
   }
@@ -61,7 +64,11 @@ public final class JsonBodies {
       }
       requireEnd(parser);
       return items;
-    } catch (JsonException e) {
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // JsonException for what is not JSON; a plain RuntimeException from Parsson for input
+      // nested deeper than its limit.
       throw invalid("the body is not valid JSON");
     }
   }

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * Free text that PostgreSQL can store: at most {@link #maxCodePoints()} Unicode code points (what a
  * person counts, not UTF-16 units), no NUL character and no unpaired surrogate.
  */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {

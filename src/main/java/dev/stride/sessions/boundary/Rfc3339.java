@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * RFC 3339 date-times as the API takes them: always with seconds and an offset ({@code Z} or
- * {@code ±hh:mm}), up to nine fraction digits, kept to the microsecond PostgreSQL stores.
+ * RFC 3339 date-times as the API takes them: always with seconds and an offset ({@code Z} or {@code
+ * ±hh:mm}), up to nine fraction digits, kept to the microsecond PostgreSQL stores.
  */
 public final class Rfc3339 {
   private static final Pattern SHAPE =
@@ -30,7 +30,8 @@ public final class Rfc3339 {
     }
     try {
       return Optional.of(
-          OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          OffsetDateTime.parse(
+                  text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
               .toInstant()
               .truncatedTo(ChronoUnit.MICROS));
     } catch (DateTimeParseException e) {

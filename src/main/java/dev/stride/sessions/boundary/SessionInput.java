@@ -51,7 +51,14 @@ public record SessionInput(
     @Schema(
             required = true,
             enumeration = {
-              "running", "cycling", "swimming", "walking", "hiking", "rowing", "strength", "yoga",
+              "running",
+              "cycling",
+              "swimming",
+              "walking",
+              "hiking",
+              "rowing",
+              "strength",
+              "yoga",
               "other"
             },
             example = "running")
@@ -102,10 +109,39 @@ public record SessionInput(
         @PlainText(maxCodePoints = 1000)
         String notes) {
 
+  /**
+   * Declared, not implicit, so that the constraints stay on the fields: on the parameters of an
+   * implicit constructor Payara's OpenAPI scanner would take them for path parameters and fail.
+   */
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public SessionInput(
+      String id,
+      String userId,
+      String activity,
+      String startedAt,
+      Long durationSeconds,
+      Double distanceMeters,
+      Long calories,
+      Long avgHeartRate,
+      Long maxHeartRate,
+      String notes) {
+    this.id = id;
+    this.userId = userId;
+    this.activity = activity;
+    this.startedAt = startedAt;
+    this.durationSeconds = durationSeconds;
+    this.distanceMeters = distanceMeters;
+    this.calories = calories;
+    this.avgHeartRate = avgHeartRate;
+    this.maxHeartRate = maxHeartRate;
+    this.notes = notes;
+  }
+
   static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
   static final String USER_ID_RULE =
       "must be 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit";
-  static final String ACTIVITIES = "running|cycling|swimming|walking|hiking|rowing|strength|yoga|other";
+  static final String ACTIVITIES =
+      "running|cycling|swimming|walking|hiking|rowing|strength|yoga|other";
   static final String ACTIVITY_RULE =
       "must be one of running, cycling, swimming, walking, hiking, rowing, strength, yoga, other";
 
@@ -133,7 +169,9 @@ public record SessionInput(
         errors.add(
             new FieldError(
                 name,
-                name.equals("createdAt") ? "is set by the server and cannot be sent" : "is not a field of a session"));
+                name.equals("createdAt")
+                    ? "is set by the server and cannot be sent"
+                    : "is not a field of a session"));
       }
     }
     return new SessionInput(

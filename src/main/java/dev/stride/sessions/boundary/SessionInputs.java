@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns JSON objects into sessions to record, or into the complete list of what is wrong with
- * them: wrong JSON types and unknown properties first found while reading, then every rule of
- * the contract through Bean Validation.
+ * Turns JSON objects into sessions to record, or into the complete list of what is wrong with them:
+ * wrong JSON types and unknown properties first found while reading, then every rule of the
+ * contract through Bean Validation.
  */
 @ApplicationScoped
 public class SessionInputs {
@@ -33,7 +33,9 @@ public class SessionInputs {
 
   @Inject Validator validator;
 
-  /** The session one JSON object describes; a 400 with every invalid field when it breaks a rule. */
+  /**
+   * The session one JSON object describes; a 400 with every invalid field when it breaks a rule.
+   */
   public Session toSession(Map<String, JsonValue> json) {
     List<FieldError> errors = new ArrayList<>();
     SessionInput input = read(json, errors);

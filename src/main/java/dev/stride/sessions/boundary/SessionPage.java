@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbNillable
 @JsonbPropertyOrder({"items", "nextCursor"})
 public record SessionPage(
-    @Schema(description = "The sessions of this page, in the order asked for.") List<SessionView> items,
+    @Schema(description = "The sessions of this page, in the order asked for.")
+        List<SessionView> items,
     @Schema(
             nullable = true,
             description =

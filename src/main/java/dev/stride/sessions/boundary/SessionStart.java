@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a session may start: an RFC 3339 date-time, not before 1970 and not more than 24 hours
- * after the server's clock (a watch in a time zone ahead, not a typo in the year).
+ * When a session may start: an RFC 3339 date-time, not before 1970 and not more than 24 hours after
+ * the server's clock (a watch in a time zone ahead, not a typo in the year).
  */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = SessionStart.Validator.class)
 public @interface SessionStart {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored session as the API answers it: every field, null where not given. */
-@Schema(name = "Session", description = "A stored session; every field is present, null where not given.")
+@Schema(
+    name = "Session",
+    description = "A stored session; every field is present, null where not given.")
 @JsonbNillable
 @JsonbPropertyOrder({
   "id",
@@ -27,7 +29,14 @@ public record SessionView(
     @Schema(example = "u1") String userId,
     @Schema(
             enumeration = {
-              "running", "cycling", "swimming", "walking", "hiking", "rowing", "strength", "yoga",
+              "running",
+              "cycling",
+              "swimming",
+              "walking",
+              "hiking",
+              "rowing",
+              "strength",
+              "yoga",
               "other"
             },
             example = "running")

@@ -56,11 +56,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "503",
     description = "The database is not reachable right now; retry later (see Retry-After).",
-    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
     responseCode = "500",
     description = "An unexpected failure, logged under the id in `instance`.",
-    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionsResource {
   /** The largest body of one session (1 MiB): a body of exactly this size is accepted. */
   public static final int MAX_BODY_BYTES = 1 << 20;
@@ -131,15 +133,24 @@ public class SessionsResource {
   @APIResponse(
       responseCode = "409",
       description = "Another session is stored under this id.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "413",
       description = "The body is over 1 MiB.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "415",
       description = "The body is not sent as application/json.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response record(@Context UriInfo uri, InputStream body) {
     Session session = inputs.toSession(JsonBodies.object(body, MAX_BODY_BYTES));
     Recorded recorded = recorder.record(session);
@@ -167,7 +178,10 @@ public class SessionsResource {
       description =
           "An invalid parameter: unknown activity, bad timestamp, `from` not before `to`, `limit` outside 1...1000, or"
               + " a cursor this server did not issue for this query.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public SessionPage list(
       @Parameter(description = "Only this user's sessions.", example = "u1") @QueryParam("userId")
           String userId,
@@ -178,8 +192,15 @@ public class SessionsResource {
                       type = SchemaType.ARRAY,
                       implementation = String.class,
                       enumeration = {
-                        "running", "cycling", "swimming", "walking", "hiking", "rowing", "strength",
-                        "yoga", "other"
+                        "running",
+                        "cycling",
+                        "swimming",
+                        "walking",
+                        "hiking",
+                        "rowing",
+                        "strength",
+                        "yoga",
+                        "other"
                       }))
           @QueryParam("activity")
           List<String> activity,
@@ -195,15 +216,24 @@ public class SessionsResource {
           String to,
       @Parameter(
               description = "By startedAt, then id.",
-              schema = @Schema(enumeration = {"desc", "asc"}, defaultValue = "desc"))
+              schema =
+                  @Schema(
+                      enumeration = {"desc", "asc"},
+                      defaultValue = "desc"))
           @QueryParam("order")
           String order,
       @Parameter(
               description = "Page size.",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "50"))
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "1000",
+                      defaultValue = "50"))
           @QueryParam("limit")
           String limit,
-      @Parameter(description = "The nextCursor of the previous page (opaque).") @QueryParam("cursor")
+      @Parameter(description = "The nextCursor of the previous page (opaque).")
+          @QueryParam("cursor")
           String cursor) {
     List<FieldError> errors = new ArrayList<>();
     if (userId != null && !USER_ID.matcher(userId).matches()) {
@@ -246,8 +276,12 @@ public class SessionsResource {
   @APIResponse(
       responseCode = "404",
       description = "No session has this id (also when it is not a UUID).",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public SessionView read(@Parameter(description = "The session's id.") @PathParam("id") String id) {
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SessionView read(
+      @Parameter(description = "The session's id.") @PathParam("id") String id) {
     return uuid(id)
         .flatMap(finder::find)
         .map(SessionView::of)
@@ -262,7 +296,10 @@ public class SessionsResource {
   @APIResponse(
       responseCode = "404",
       description = "No session has this id (also when it is not a UUID).",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response delete(@Parameter(description = "The session's id.") @PathParam("id") String id) {
     if (!uuid(id).map(finder::delete).orElse(false)) {
       throw new SessionNotFoundException(id);

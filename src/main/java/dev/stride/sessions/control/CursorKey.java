@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The secret that list cursors are signed with. {@code STRIDE_CURSOR_KEY} when it is set;
- * otherwise the key that {@code db-init/} generated in the database, so that every backend on one
- * database accepts the others' cursors, also after a restart. Read once, when first needed.
+ * The secret that list cursors are signed with. {@code STRIDE_CURSOR_KEY} when it is set; otherwise
+ * the key that {@code db-init/} generated in the database, so that every backend on one database
+ * accepts the others' cursors, also after a restart. Read once, when first needed.
  */
 @ApplicationScoped
 public class CursorKey {
@@ -31,8 +31,11 @@ public class CursorKey {
   byte[] bytes() {
     byte[] known = key;
     if (known == null) {
-      known = configured.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
-          .orElseGet(this::fromDatabase);
+      known =
+          configured
+              .filter(k -> !k.isBlank())
+              .map(k -> k.getBytes(StandardCharsets.UTF_8))
+              .orElseGet(this::fromDatabase);
       key = known;
     }
     return known;

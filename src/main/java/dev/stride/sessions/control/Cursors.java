@@ -33,7 +33,9 @@ public class Cursors {
   public String issue(SessionQuery query, Position after) {
     ByteBuffer token = ByteBuffer.allocate(POSITION_BYTES + MAC_BYTES);
     token.putLong(ChronoUnit.MICROS.between(Instant.EPOCH, after.startedAt()));
-    token.putLong(after.id().getMostSignificantBits()).putLong(after.id().getLeastSignificantBits());
+    token
+        .putLong(after.id().getMostSignificantBits())
+        .putLong(after.id().getLeastSignificantBits());
     token.put(mac(query, token.array()));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
   }

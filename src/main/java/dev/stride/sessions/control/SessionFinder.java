@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads sessions back. The SQL is native so that PostgreSQL gets what it plans well: the lookup
- * of one id goes through session_ids to the key (started_at, id), which lets TimescaleDB exclude
- * every other chunk; lists are keyset pages with row-value comparisons on (started_at, id), so a
- * deep page costs what the first one does.
+ * Reads sessions back. The SQL is native so that PostgreSQL gets what it plans well: the lookup of
+ * one id goes through session_ids to the key (started_at, id), which lets TimescaleDB exclude every
+ * other chunk; lists are keyset pages with row-value comparisons on (started_at, id), so a deep
+ * page costs what the first one does.
  */
 @ApplicationScoped
 public class SessionFinder {

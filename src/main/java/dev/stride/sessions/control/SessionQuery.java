@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which sessions a list asks for: optionally one user, some activities, a time range {@code from
- * <= startedAt < to}, in one order. A cursor is bound to exactly this (but not to the page size).
+ * Which sessions a list asks for: optionally one user, some activities, a time range {@code from <=
+ * startedAt < to}, in one order. A cursor is bound to exactly this (but not to the page size).
  */
 public record SessionQuery(
     String userId, Set<Activity> activities, Instant from, Instant to, boolean newestFirst) {

@@ -15,16 +15,16 @@ import javax.sql.DataSource;
 
 /**
  * Records sessions so that a retry can never duplicate one. The hot path of the service: one
- * statement, one round trip, written in SQL rather than through the persistence context because
- * it must claim the id and store the row atomically ({@code INSERT ... ON CONFLICT} in a
+ * statement, one round trip, written in SQL rather than through the persistence context because it
+ * must claim the id and store the row atomically ({@code INSERT ... ON CONFLICT} in a
  * data-modifying CTE) without a transaction of its own around it.
  */
 @ApplicationScoped
 public class SessionRecorder {
   /**
-   * Claims the id in session_ids and, only if that claim is new, stores the session. A
-   * concurrent statement with the same new id waits on the key of session_ids and then claims
-   * nothing, so exactly one row is stored.
+   * Claims the id in session_ids and, only if that claim is new, stores the session. A concurrent
+   * statement with the same new id waits on the key of session_ids and then claims nothing, so
+   * exactly one row is stored.
    */
   static final String INSERT =
       """
@@ -46,8 +46,8 @@ public class SessionRecorder {
   public record Recorded(Session session, boolean created) {}
 
   /**
-   * Stores the session, or finds it stored already: an identical earlier copy is returned as it
-   * is; another session under the same id is a {@link SessionConflictException}.
+   * Stores the session, or finds it stored already: an identical earlier copy is returned as it is;
+   * another session under the same id is a {@link SessionConflictException}.
    */
   public Recorded record(Session session) {
     try (Connection connection = dataSource.getConnection();

@@ -1,0 +1,27 @@
+package dev.stride.sessions.boundary;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A body without a Content-Type is 415, as the contract says: JAX-RS would otherwise take it for
+ * any type the method consumes.
+ */
+@Provider
+public class ContentTypeRequired implements ContainerRequestFilter {
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String method = request.getMethod();
+    boolean carriesBody =
+        HttpMethod.POST.equals(method)
+            || HttpMethod.PUT.equals(method)
+            || HttpMethod.PATCH.equals(method);
+    if (carriesBody && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+      throw new NotSupportedException();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.stride.health;
+
+import static dev.stride.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stride.support.Api;
+import dev.stride.support.Api.Answer;
+import dev.stride.support.Deployments;
+import dev.stride.support.EmbeddedPostgres;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * When PostgreSQL goes away, Stride answers 503 problems quickly and reports itself not ready; when
+ * it comes back, Stride serves again without a restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DatabaseOutageIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.stride();
+  }
+
+  @ArquillianResource URL deployed;
+
+  @Test
+  void answers503WhileTheDatabaseIsDownAndRecoversWhenItIsBack() {
+    var postgres = EmbeddedPostgres.ofThisTestRun();
+    assumeTrue(postgres.isPresent(), "runs on the embedded PostgreSQL only: it stops the server");
+    URI base = Deployments.onLoopback(deployed);
+    Api api = new Api(base);
+    Api operations = new Api(URI.create("http://127.0.0.1:" + deployed.getPort()));
+    assertThat(operations.get("/health/ready").status()).isEqualTo(200);
+    assertThat(recordOne(api).status()).isEqualTo(201);
+
+    postgres.get().stop();
+    try {
+      // Each answer comes within the client's 20 s timeout (no hang); after the pool has noticed,
+      // writes and reads are 503 problems and readiness is DOWN.
+      Answer write = pollUntil(() -> recordOne(api), a -> a.status() == 503);
+      assertProblem(write, 503);
+      assertThat(write.header("Retry-After")).isPresent();
+      assertProblem(pollUntil(() -> api.get("/api/sessions?limit=1"), a -> a.status() == 503), 503);
+      Answer ready = pollUntil(() -> operations.get("/health/ready"), a -> a.status() == 503);
+      assertThat(ready.body()).contains("DOWN");
+      assertThat(operations.get("/health/live").status()).isEqualTo(200);
+    } finally {
+      postgres.get().start();
+    }
+
+    Answer ready = pollUntil(() -> operations.get("/health/ready"), a -> a.status() == 200);
+    assertThat(ready.body()).contains("UP");
+    assertThat(pollUntil(() -> recordOne(api), a -> a.status() == 201).status()).isEqualTo(201);
+    assertThat(api.get("/api/sessions?limit=1").status()).isEqualTo(200);
+  }
+
+  private static Answer recordOne(Api api) {
+    return api.postJson(
+        "/api/sessions",
+        Json.createObjectBuilder()
+            .add("id", UUID.randomUUID().toString())
+            .add("userId", "outage")
+            .add("activity", "walking")
+            .add("startedAt", "2026-11-01T07:00:00Z")
+            .add("durationSeconds", 600)
+            .build()
+            .toString());
+  }
+
+  /** Asks again until the answer is the expected one, for at most 60 s. */
+  private static Answer pollUntil(Supplier<Answer> ask, Predicate<Answer> expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Answer answer = ask.get();
+    while (!expected.test(answer)) {
+      assertThat(System.nanoTime()).as("last answer: " + answer).isLessThan(deadline);
+      assertThat(answer.status()).as(answer.toString()).isNotEqualTo(500);
+      Thread.onSpinWait();
+      answer = ask.get();
+    }
+    return answer;
+  }
+}
