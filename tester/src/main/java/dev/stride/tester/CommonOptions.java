@@ -11,18 +11,21 @@ public final class CommonOptions {
 
   @Option(
       names = "--base-url",
+      paramLabel = "URL",
       defaultValue = "http://localhost:8080/api",
       description = "API root of the Stride service (default: ${DEFAULT-VALUE}).")
   URI baseUrl;
 
   @Option(
       names = "--concurrency",
+      paramLabel = "N",
       defaultValue = "4",
       description = "Concurrent requests (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       defaultValue = "500",
       description =
           "simulate: sessions per request, 1 = POST /sessions one by one, more = POST"
@@ -31,6 +34,7 @@ public final class CommonOptions {
 
   @Option(
       names = "--seed",
+      paramLabel = "SEED",
       defaultValue = "42",
       description =
           "Seed of the simulated users and sessions; the same seed sends the same sessions with"
@@ -39,12 +43,14 @@ public final class CommonOptions {
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       defaultValue = "stride-out",
       description = "Folder for the CSV files (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
       names = "--timeout",
+      paramLabel = "SECONDS",
       defaultValue = "30",
       description =
           "Connect and read timeout of one request in seconds (default: ${DEFAULT-VALUE}).")
@@ -52,6 +58,7 @@ public final class CommonOptions {
 
   @Option(
       names = "--retries",
+      paramLabel = "N",
       defaultValue = "4",
       description =
           "Retries of a request after a network error or a 5xx answer, with exponential backoff;"

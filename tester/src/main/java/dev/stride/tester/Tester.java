@@ -47,6 +47,7 @@ public final class Tester implements Callable<Integer> {
   public static CommandLine commandLine() {
     var commandLine = new CommandLine(new Tester());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setOverwrittenOptionsAllowed(true);
     commandLine.setExecutionExceptionHandler(Tester::failed);
     documentExitCodes(commandLine);
     return commandLine;

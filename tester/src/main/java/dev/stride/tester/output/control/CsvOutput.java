@@ -1,7 +1,9 @@
 package dev.stride.tester.output.control;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,17 @@ public final class CsvOutput {
                   Files.newOutputStream(folder.resolve(fileName)), StandardCharsets.UTF_8),
               1 << 16);
       return new CSVPrinter(writer, format(header));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write " + folder.resolve(fileName) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates (or replaces) a file for rows formatted elsewhere, buffered. */
+  public OutputStream createStream(String fileName) {
+    try {
+      Files.createDirectories(folder);
+      return new BufferedOutputStream(Files.newOutputStream(folder.resolve(fileName)), 1 << 16);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write " + folder.resolve(fileName) + ": " + e.getMessage(), e);

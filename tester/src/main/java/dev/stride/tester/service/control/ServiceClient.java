@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
 
 /**
@@ -31,6 +33,9 @@ public final class ServiceClient implements AutoCloseable {
       System.setProperty("http.maxConnections", "512");
     }
   }
+
+  /** Jersey warns about optional providers it does not find (e.g. jakarta.activation). */
+  private static final Logger JERSEY_LOG = quiet(Logger.getLogger("org.glassfish.jersey"));
 
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -132,6 +137,11 @@ public final class ServiceClient implements AutoCloseable {
 
   public static String toJson(Object value) {
     return JSONB.toJson(value);
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private void pause(int attempt) {

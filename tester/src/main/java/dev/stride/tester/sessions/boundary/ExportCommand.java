@@ -39,17 +39,22 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "USER_ID", description = "Only this user (repeatable).")
   List<String> users = new ArrayList<>();
 
-  @Option(names = "--activity", description = "Only these activities (repeatable).")
+  @Option(
+      names = "--activity",
+      paramLabel = "ACTIVITY",
+      description = "Only these activities (repeatable).")
   List<Activity> activities = new ArrayList<>();
 
   @Option(
       names = "--from",
+      paramLabel = "TIME",
       converter = TimestampConverter.class,
       description = "Only sessions started at or after this date or RFC 3339 date-time.")
   Instant from;
 
   @Option(
       names = "--to",
+      paramLabel = "TIME",
       converter = TimestampConverter.class,
       description = "Only sessions started before this date or RFC 3339 date-time.")
   Instant to;

@@ -1,6 +1,7 @@
 package dev.stride.tester.sessions.control;
 
 import dev.stride.tester.sessions.entity.Session;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,21 +17,30 @@ public final class SessionJson {
   private SessionJson() {}
 
   public static byte[] of(Session session) {
-    var json = new StringBuilder(320);
-    append(json, session);
-    return json.toString().getBytes(StandardCharsets.UTF_8);
+    return text(session).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A JSON array of the sessions. Each session is encoded on its own, so that one note outside
+   * Latin-1 does not turn the text of the whole batch into UTF-16.
+   */
   public static byte[] ofBatch(List<Session> sessions) {
-    var json = new StringBuilder(320 * sessions.size() + 2);
-    json.append('[');
+    var json = new ByteArrayOutputStream(240 * sessions.size() + 2);
+    json.write('[');
     for (int i = 0; i < sessions.size(); i++) {
       if (i > 0) {
-        json.append(',');
+        json.write(',');
       }
-      append(json, sessions.get(i));
+      json.writeBytes(text(sessions.get(i)).getBytes(StandardCharsets.UTF_8));
     }
-    return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    json.write(']');
+    return json.toByteArray();
+  }
+
+  static String text(Session session) {
+    var json = new StringBuilder(256);
+    append(json, session);
+    return json.toString();
   }
 
   static void append(StringBuilder json, Session session) {

@@ -3,8 +3,10 @@ package dev.stride.tester.sessions.control;
 import dev.stride.tester.output.control.CsvOutput;
 import dev.stride.tester.sessions.entity.Session;
 import dev.stride.tester.sessions.entity.StoredSession;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +17,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Sessions as CSV rows: {@code sessions.csv} holds every session sent with the status the service
- * answered, an export holds sessions as the service stored them.
+ * answered, an export holds sessions as the service stored them. Rows are formatted by Commons CSV
+ * in the calling thread, encoded as UTF-8, and appended to the file in one piece per request, so
+ * that many workers can write at 100,000 rows a second.
  */
 public final class SessionsCsv implements Closeable {
 
@@ -39,10 +42,15 @@ public final class SessionsCsv implements Closeable {
     "notes"
   };
 
-  private final CSVPrinter csv;
+  private final Path file;
+  private final OutputStream out;
 
-  private SessionsCsv(CSVPrinter csv) {
-    this.csv = csv;
+  private SessionsCsv(CsvOutput output, String fileName, String[] header) {
+    this.file = output.folder().resolve(fileName);
+    this.out = output.createStream(fileName);
+    var rows = new Rows(1);
+    rows.add((Object[]) header);
+    append(rows);
   }
 
   public static String[] sentHeader() {
@@ -61,63 +69,60 @@ public final class SessionsCsv implements Closeable {
 
   /** Creates {@code sessions.csv} for the sessions a simulation sends. */
   public static SessionsCsv sent(CsvOutput output) {
-    return new SessionsCsv(output.create(SENT_FILE, sentHeader()));
+    return new SessionsCsv(output, SENT_FILE, sentHeader());
   }
 
   /** Creates the file of an export. */
   public static SessionsCsv exported(CsvOutput output) {
-    return new SessionsCsv(output.create(EXPORT_FILE, exportHeader()));
+    return new SessionsCsv(output, EXPORT_FILE, exportHeader());
   }
 
-  /**
-   * Writes sessions with the status that answered them; safe to call from many threads. The rows
-   * are formatted by the calling thread and appended to the file in one piece.
-   */
+  /** Writes sessions with the status that answered them; safe to call from many threads. */
   public void writeSent(List<Session> sessions, int status) {
-    var rows = new StringBuilder(sessions.size() * 200);
+    var rows = new Rows(sessions.size());
     String answered = Integer.toString(status);
-    try {
-      for (var session : sessions) {
-        CsvOutput.ROWS.printRecord(
-            rows,
-            session.id().toString(),
-            session.userId(),
-            session.activity().wireName(),
-            UtcTimestamps.of(session.startedAt()),
-            Integer.toString(session.durationSeconds()),
-            session.distanceMeters(),
-            session.calories(),
-            session.avgHeartRate(),
-            session.maxHeartRate(),
-            session.notes(),
-            answered);
-      }
-      synchronized (this) {
-        csv.getOut().append(rows);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + SENT_FILE + ": " + e.getMessage(), e);
+    for (var session : sessions) {
+      rows.add(
+          session.id().toString(),
+          session.userId(),
+          session.activity().wireName(),
+          UtcTimestamps.of(session.startedAt()),
+          Integer.toString(session.durationSeconds()),
+          session.distanceMeters(),
+          session.calories(),
+          session.avgHeartRate(),
+          session.maxHeartRate(),
+          session.notes(),
+          answered);
     }
+    append(rows);
   }
 
-  public synchronized void writeStored(List<StoredSession> sessions) {
+  /** Writes sessions as the service returned them; safe to call from many threads. */
+  public void writeStored(List<StoredSession> sessions) {
+    var rows = new Rows(sessions.size());
+    for (var session : sessions) {
+      rows.add(
+          session.id(),
+          session.userId(),
+          session.activity(),
+          utc(session.startedAt()),
+          session.durationSeconds(),
+          session.distanceMeters(),
+          session.calories(),
+          session.avgHeartRate(),
+          session.maxHeartRate(),
+          session.notes(),
+          utc(session.createdAt()));
+    }
+    append(rows);
+  }
+
+  private synchronized void append(Rows rows) {
     try {
-      for (var session : sessions) {
-        csv.printRecord(
-            session.id(),
-            session.userId(),
-            session.activity(),
-            utc(session.startedAt()),
-            session.durationSeconds(),
-            session.distanceMeters(),
-            session.calories(),
-            session.avgHeartRate(),
-            session.maxHeartRate(),
-            session.notes(),
-            utc(session.createdAt()));
-      }
+      rows.bytes.writeTo(out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + EXPORT_FILE + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,7 +133,7 @@ public final class SessionsCsv implements Closeable {
   /** The distinct users of a sessions CSV (one with a {@code userId} column), in file order. */
   public static List<String> userIdsIn(Path file) {
     var users = new LinkedHashSet<String>();
-    var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    var format = CsvOutput.ROWS.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         var parser = format.parse(reader)) {
       if (!parser.getHeaderMap().containsKey("userId")) {
@@ -144,9 +149,29 @@ public final class SessionsCsv implements Closeable {
   @Override
   public synchronized void close() {
     try {
-      csv.close(true);
+      out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write CSV: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows formatted one by one (a row outside Latin-1 keeps its UTF-16 to itself) into UTF-8. */
+  private static final class Rows {
+    private static final CSVFormat FORMAT = CsvOutput.ROWS;
+    final ByteArrayOutputStream bytes;
+
+    Rows(int rows) {
+      bytes = new ByteArrayOutputStream(rows * 220);
+    }
+
+    void add(Object... values) {
+      var row = new StringBuilder(256);
+      try {
+        FORMAT.printRecord(row, values);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      bytes.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.stride.tester.sessions.entity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One exercise session to send. Optional values are {@code null} when not given; the constructor
@@ -21,8 +20,6 @@ public record Session(
     Integer maxHeartRate,
     String notes) {
 
-  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
   public static final int MAX_DURATION_SECONDS = 86_400;
   public static final double MAX_DISTANCE_METERS = 1_000_000;
   public static final int MAX_CALORIES = 20_000;
@@ -35,7 +32,7 @@ public record Session(
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(startedAt, "startedAt");
-    require(USER_ID.matcher(userId).matches(), "userId", userId);
+    require(validUserId(userId), "userId", userId);
     require(durationSeconds >= 1 && durationSeconds <= MAX_DURATION_SECONDS, "duration", id);
     require(
         distanceMeters == null || (distanceMeters >= 0 && distanceMeters <= MAX_DISTANCE_METERS),
@@ -52,6 +49,22 @@ public record Session(
         notes == null || notes.codePointCount(0, notes.length()) <= MAX_NOTES_CODE_POINTS,
         "notes longer than 1000 code points",
         id);
+  }
+
+  /** 1–64 characters from {@code A–Z a–z 0–9 . _ -}, the first a letter or digit. */
+  static boolean validUserId(String userId) {
+    if (userId.isEmpty() || userId.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < userId.length(); i++) {
+      char c = userId.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean heartRate(Integer value) {

@@ -43,24 +43,28 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--users",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Simulated users (default: ${DEFAULT-VALUE}).")
   int users;
 
   @Option(
       names = "--sessions-per-user",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Sessions of each user (default: ${DEFAULT-VALUE}).")
   int sessionsPerUser;
 
   @Option(
       names = "--from",
+      paramLabel = "DATE",
       defaultValue = "2026-01-01",
       description = "First day of the sessions, UTC (default: ${DEFAULT-VALUE}).")
   LocalDate from;
 
   @Option(
       names = "--to",
+      paramLabel = "DATE",
       defaultValue = "2026-07-01",
       description = "Day after the last day of the sessions, UTC (default: ${DEFAULT-VALUE}).")
   LocalDate to;

@@ -1,0 +1,95 @@
+package dev.stride.tester;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A fake Stride on 127.0.0.1 for the client's tests: each endpoint answers what the test says, and
+ * every request body is kept.
+ */
+public final class FakeStride implements AutoCloseable {
+
+  /** An answer: status and JSON body. */
+  public record Answer(int status, String body) {
+    public static Answer problem(int status, String title, String detail) {
+      return new Answer(
+          status,
+          "{\"type\":\"about:blank\",\"title\":\""
+              + title
+              + "\",\"status\":"
+              + status
+              + ",\"detail\":\""
+              + detail
+              + "\"}");
+    }
+  }
+
+  private final HttpServer server;
+  public final List<String> bodies = new CopyOnWriteArrayList<>();
+  public final List<String> paths = new CopyOnWriteArrayList<>();
+  public final AtomicInteger requests = new AtomicInteger();
+
+  public volatile Function<String, Answer> batch =
+      body -> new Answer(201, "{\"created\":" + countItems(body) + ",\"existing\":0,\"ids\":[]}");
+  public volatile Function<String, Answer> single = body -> new Answer(201, body);
+  public volatile Function<String, Answer> stats =
+      path -> Answer.problem(404, "Not Found", "no statistics here");
+  public volatile Function<String, Answer> list =
+      query -> new Answer(200, "{\"items\":[],\"nextCursor\":null}");
+
+  public FakeStride() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.createContext("/api/sessions/batch", exchange -> answer(exchange, batch));
+    server.createContext(
+        "/api/sessions",
+        exchange ->
+            answer(
+                exchange,
+                exchange.getRequestMethod().equals("GET")
+                    ? body -> list.apply(exchange.getRequestURI().getRawQuery())
+                    : single));
+    server.createContext(
+        "/api/users",
+        exchange -> answer(exchange, body -> stats.apply(exchange.getRequestURI().toString())));
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+  }
+
+  public static int countItems(String batch) {
+    return batch.split("\"id\":").length - 1;
+  }
+
+  private void answer(HttpExchange exchange, Function<String, Answer> handler) throws IOException {
+    try (exchange) {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      requests.incrementAndGet();
+      bodies.add(body);
+      paths.add(exchange.getRequestURI().toString());
+      Answer answer = handler.apply(body);
+      byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Content-Type",
+              answer.status() >= 400 ? "application/problem+json" : "application/json");
+      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

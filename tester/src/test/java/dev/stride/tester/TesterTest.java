@@ -1,0 +1,311 @@
+package dev.stride.tester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stride.tester.FakeStride.Answer;
+import dev.stride.tester.service.control.ServiceClient;
+import dev.stride.tester.simulation.control.SessionGenerator;
+import dev.stride.tester.simulation.entity.SimulationPlan;
+import dev.stride.tester.statistics.control.ExpectedStatistics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TesterTest {
+
+  @TempDir Path out;
+
+  FakeStride stride;
+  final StringWriter output = new StringWriter();
+  final StringWriter errors = new StringWriter();
+
+  @BeforeEach
+  void start() throws IOException {
+    stride = new FakeStride();
+  }
+
+  @AfterEach
+  void stop() {
+    stride.close();
+  }
+
+  int run(String... args) {
+    var commandLine = Tester.commandLine();
+    commandLine.setOut(new PrintWriter(output, true));
+    commandLine.setErr(new PrintWriter(errors, true));
+    return commandLine.execute(args);
+  }
+
+  int simulate(String... more) {
+    var args =
+        new java.util.ArrayList<>(
+            List.of(
+                "simulate",
+                "--base-url",
+                stride.baseUrl(),
+                "--out",
+                out.toString(),
+                "--users",
+                "3",
+                "--sessions-per-user",
+                "20",
+                "--seed",
+                "5",
+                "--batch-size",
+                "25",
+                "--concurrency",
+                "2",
+                "--backoff-millis",
+                "1"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  List<String> lines(String file) throws IOException {
+    return Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8);
+  }
+
+  /** Answers every user's statistics as computed from the sessions the plan generates. */
+  void answerTrueStatistics(SimulationPlan plan, int sessionCountOffset) {
+    var generator = new SessionGenerator(plan);
+    Map<String, String> byUser = new HashMap<>();
+    for (int user = 0; user < plan.users(); user++) {
+      var expected = new ExpectedStatistics(plan.userId(user));
+      generator.sessionsOf(user).forEach(expected::record);
+      var statistics = expected.statistics();
+      String json = ServiceClient.toJson(statistics);
+      if (sessionCountOffset != 0) {
+        json =
+            json.replaceFirst(
+                "\"sessionCount\":" + statistics.sessionCount(),
+                "\"sessionCount\":" + (statistics.sessionCount() + sessionCountOffset));
+      }
+      byUser.put(plan.userId(user), json);
+    }
+    stride.stats =
+        path -> {
+          String user = path.replaceFirst("^/api/users/([^/]+)/stats.*$", "$1");
+          return new Answer(200, byUser.get(user));
+        };
+  }
+
+  static SimulationPlan plan() {
+    return new SimulationPlan(
+        5, 3, 20, LocalDate.parse("2026-01-01"), LocalDate.parse("2026-07-01"));
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    assertThat(run("--help")).isZero();
+    assertThat(output.toString())
+        .contains(
+            "simulate", "stats", "export", "Exit codes:", "3   the service cannot be reached");
+    assertThat(run("simulate", "--help")).isZero();
+    assertThat(output.toString()).contains("--sessions-per-user", "--no-verify", "--batch-size");
+  }
+
+  @Test
+  void anInvalidCommandLineExitsWithUsage() {
+    assertThat(run("simulate", "--no-such-option")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(errors.toString()).contains("Unknown option: '--no-such-option'");
+    assertThat(simulate("--batch-size", "0")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(errors.toString()).contains("--batch-size must be 1..1000");
+    assertThat(simulate("--from", "2026-02-01", "--to", "2026-01-01")).isEqualTo(2);
+    assertThat(run("stats", "--base-url", stride.baseUrl())).isEqualTo(2);
+    assertThat(run()).isEqualTo(2);
+  }
+
+  @Test
+  void aClosedPortIsReportedOnOneLine() throws IOException {
+    int port;
+    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    int exitCode =
+        run(
+            "simulate",
+            "--base-url",
+            "http://127.0.0.1:" + port + "/api",
+            "--out",
+            out.toString(),
+            "--users",
+            "1",
+            "--retries",
+            "1",
+            "--backoff-millis",
+            "1");
+
+    assertThat(exitCode).isEqualTo(ExitCode.SERVICE_UNREACHABLE.code()).isEqualTo(3);
+    assertThat(errors.toString().strip())
+        .startsWith("error: cannot reach http://127.0.0.1:" + port + "/api: Connection refused")
+        .doesNotContain("Exception", "\tat ", "\n");
+  }
+
+  @Test
+  void simulateSendsBatchesAndWritesTheCsvFiles() throws IOException {
+    assertThat(simulate("--no-verify")).isZero();
+
+    assertThat(stride.paths).allMatch(path -> path.equals("/api/sessions/batch"));
+    assertThat(stride.bodies).hasSize(3);
+    assertThat(stride.bodies).allMatch(body -> FakeStride.countItems(body) <= 25);
+    var sessions = lines("sessions.csv");
+    assertThat(sessions.get(0)).startsWith("id,userId,activity,startedAt,");
+    assertThat(Files.readString(out.resolve("sessions.csv")).split("\r\n"))
+        .filteredOn(line -> line.endsWith(",201"))
+        .hasSizeGreaterThanOrEqualTo(55);
+    assertThat(lines("summary.csv"))
+        .contains("metric,value", "sessions,60", "created,60", "verification,skipped");
+    assertThat(output.toString()).contains("requests", "201: 3", "latency ms", "sessions/s");
+  }
+
+  @Test
+  void simulateOneByOneUsesPostSessions() {
+    assertThat(simulate("--no-verify", "--batch-size", "1")).isZero();
+    assertThat(stride.paths).hasSize(60).allMatch(path -> path.equals("/api/sessions"));
+  }
+
+  @Test
+  void simulateVerifiesTheStatistics() throws IOException {
+    answerTrueStatistics(plan(), 0);
+
+    assertThat(simulate()).isZero();
+
+    assertThat(output.toString()).contains("verification passed");
+    assertThat(stride.paths).contains("/api/users/u5-00000/stats?tz=UTC");
+    assertThat(lines("stats.csv")).filteredOn(line -> line.contains(",total,")).hasSize(3);
+    assertThat(lines("summary.csv")).contains("verification,passed", "differences,0");
+  }
+
+  @Test
+  void aWrongStatisticFailsTheRun() throws IOException {
+    answerTrueStatistics(plan(), 1);
+
+    assertThat(simulate()).isEqualTo(ExitCode.STATISTICS_DIFFER.code());
+
+    assertThat(errors.toString()).contains("statistics differ", "u5-00000 sessionCount: expected");
+    assertThat(lines("differences.csv")).hasSize(4);
+    assertThat(lines("summary.csv")).contains("verification,failed");
+  }
+
+  @Test
+  void aRejectedBatchIsNotRetriedAndGivesItsExitCode() {
+    stride.batch = body -> Answer.problem(400, "Bad Request", "2 fields are invalid");
+
+    assertThat(simulate("--no-verify")).isEqualTo(ExitCode.REQUEST_REJECTED.code());
+
+    assertThat(stride.requests.get()).isEqualTo(3);
+    assertThat(errors.toString())
+        .contains("60 sessions were rejected", "400 Bad Request: 2 fields are invalid");
+  }
+
+  @Test
+  void serverErrorsAreRetried() {
+    var failures = new AtomicInteger(2);
+    stride.batch =
+        body ->
+            failures.getAndDecrement() > 0
+                ? Answer.problem(503, "Service Unavailable", "try later")
+                : new Answer(201, "{\"created\":1,\"existing\":0,\"ids\":[]}");
+
+    assertThat(simulate("--no-verify", "--concurrency", "1")).isZero();
+
+    assertThat(stride.requests.get()).isEqualTo(5);
+    assertThat(output.toString()).contains("503: 2");
+  }
+
+  @Test
+  void aServiceThatKeepsFailingStopsTheRun() {
+    stride.batch = body -> Answer.problem(500, "Internal Server Error", "boom");
+
+    assertThat(simulate("--no-verify", "--retries", "2")).isEqualTo(ExitCode.SERVICE_FAILED.code());
+
+    assertThat(errors.toString().strip())
+        .isEqualTo(
+            "error: POST /sessions/batch answered 500 Internal Server Error: boom (after 3"
+                + " attempts)");
+  }
+
+  @Test
+  void statsWritesOneRowPerActivityAndATotalPerUser() throws IOException {
+    answerTrueStatistics(plan(), 0);
+
+    int exitCode =
+        run(
+            "stats",
+            "--base-url",
+            stride.baseUrl(),
+            "--out",
+            out.toString(),
+            "--seed",
+            "5",
+            "--users",
+            "2",
+            "u5-00002");
+
+    assertThat(exitCode).isZero();
+    var rows = lines("stats.csv");
+    assertThat(rows.get(0)).startsWith("userId,activity,sessionCount,");
+    assertThat(rows).filteredOn(row -> row.contains(",total,20,")).hasSize(3);
+  }
+
+  @Test
+  void statsOfAnUnknownEndpointIsARejection() {
+    assertThat(run("stats", "--base-url", stride.baseUrl(), "--out", out.toString(), "u1"))
+        .isEqualTo(ExitCode.REQUEST_REJECTED.code());
+    assertThat(errors.toString())
+        .contains("GET /users/u1/stats answered 404 Not Found: no statistics here");
+  }
+
+  @Test
+  void exportFollowsTheCursors() throws IOException {
+    String session =
+        "{\"id\":\"%s\",\"userId\":\"u1\",\"activity\":\"yoga\",\"startedAt\":\"2026-01-01T07:00:00Z\","
+            + "\"durationSeconds\":600,\"distanceMeters\":null,\"calories\":null,"
+            + "\"avgHeartRate\":null,\"maxHeartRate\":null,\"notes\":\"a, b\","
+            + "\"createdAt\":\"2026-01-02T00:00:00Z\"}";
+    stride.list =
+        query ->
+            query.contains("cursor=")
+                ? new Answer(
+                    200, "{\"items\":[" + session.formatted("c") + "],\"nextCursor\":null}")
+                : new Answer(
+                    200,
+                    "{\"items\":["
+                        + session.formatted("a")
+                        + ","
+                        + session.formatted("b")
+                        + "],\"nextCursor\":\"ab+/=\"}");
+
+    int exitCode =
+        run(
+            "export",
+            "--base-url",
+            stride.baseUrl(),
+            "--out",
+            out.toString(),
+            "--batch-size",
+            "2",
+            "--activity",
+            "yoga");
+
+    assertThat(exitCode).isZero();
+    assertThat(stride.paths)
+        .containsExactly(
+            "/api/sessions?order=asc&limit=2&activity=yoga",
+            "/api/sessions?order=asc&limit=2&activity=yoga&cursor=ab%2B%2F%3D");
+    assertThat(lines("export.csv")).hasSize(4).element(1).asString().contains("\"a, b\"");
+  }
+}
