@@ -3,6 +3,7 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
+import dev.stride.problems.ProblemException;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
 import dev.stride.sessions.control.SessionFinder;
@@ -11,10 +12,12 @@ import dev.stride.sessions.control.SessionNotFoundException;
 import dev.stride.sessions.control.SessionQuery;
 import dev.stride.sessions.control.SessionRecorder;
 import dev.stride.sessions.control.SessionRecorder.Recorded;
+import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,12 +30,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,6 +72,10 @@ public class SessionsResource {
   /** The largest body of one session (1 MiB): a body of exactly this size is accepted. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** The largest body of a batch (8 MiB). */
+  public static final int MAX_BATCH_BODY_BYTES = 8 << 20;
+
+  static final int MAX_BATCH_SIZE = 1000;
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
   private static final Pattern USER_ID = Pattern.compile(SessionInput.USER_ID);
@@ -160,6 +169,89 @@ public class SessionsResource {
     }
     return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
         .entity(view)
+        .build();
+  }
+
+  @POST
+  @Path("batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(
+      summary = "Record many sessions at once",
+      description =
+          "A JSON array of 1 to 1000 sessions, each as for POST /api/sessions. All or nothing: when any item is"
+              + " invalid the answer is 400 listing every invalid field as `[i].field`, and when any item's id is stored"
+              + " with other content it is 409; either way nothing is stored. The same id twice in one batch is"
+              + " invalid (`[i].id` names the later item). Items stored already with the same content count as"
+              + " `existing`, so a retried batch answers 200.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SessionInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "At least one session was created.",
+      content = @Content(schema = @Schema(implementation = BatchResult.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Every session was stored already (a retried batch); nothing changed.",
+      content = @Content(schema = @Schema(implementation = BatchResult.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Not a JSON array of 1 to 1000 objects, or invalid items: `errors` names every invalid field as `[i].field`.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid items",
+                      value =
+                          """
+                          {"type": "about:blank", "title": "Bad Request", "status": 400,
+                           "detail": "2 fields are invalid",
+                           "errors": [{"field": "[0].durationSeconds", "message": "must be between 1 and 86400"},
+                                      {"field": "[3].id", "message": "repeats the id of item [1]"}]}""")))
+  @APIResponse(
+      responseCode = "409",
+      description = "An item's id is stored with other content; nothing was stored.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "The body is over 8 MiB.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "The body is not sent as application/json.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response recordBatch(InputStream body) {
+    List<Map<String, JsonValue>> items = JsonBodies.arrayOfObjects(body, MAX_BATCH_BODY_BYTES);
+    if (items.isEmpty() || items.size() > MAX_BATCH_SIZE) {
+      throw new ProblemException(
+          Status.BAD_REQUEST,
+          "a batch holds 1 to " + MAX_BATCH_SIZE + " sessions; this one holds " + items.size());
+    }
+    List<Session> sessions = inputs.toSessions(items);
+    RecordedBatch recorded = recorder.recordAll(sessions);
+    BatchResult result =
+        new BatchResult(
+            recorded.created(),
+            recorded.existing(),
+            sessions.stream().map(s -> s.id().toString()).toList());
+    return Response.status(recorded.created() > 0 ? Status.CREATED : Status.OK)
+        .entity(result)
         .build();
   }
 

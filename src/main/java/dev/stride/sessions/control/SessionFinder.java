@@ -9,7 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,31 @@ public class SessionFinder {
             .setParameter(1, id)
             .getResultList();
     return found.stream().map(Session.class::cast).findFirst();
+  }
+
+  /** The stored sessions among these ids, by id. */
+  public Map<UUID, Session> findAll(List<UUID> ids) {
+    Map<UUID, Session> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM session_ids k JOIN sessions s"
+                    + " ON s.started_at = k.started_at AND s.id = k.id"
+                    + " WHERE k.id = ANY (CAST(string_to_array(?, ',') AS uuid[]))",
+                Session.class)
+            .setParameter(
+                1,
+                ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")))
+            .getResultList();
+    for (Object row : rows) {
+      Session session = (Session) row;
+      found.put(session.id(), session);
+    }
+    return found;
   }
 
   /** One page: up to {@code limit} sessions after {@code after} (null: from the start). */

@@ -11,6 +11,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +41,28 @@ public class SessionRecorder {
                             calories, avg_heart_rate, max_heart_rate, notes)
       SELECT id, started_at, ?, ?, ?, ?, ?, ?, ?, ? FROM claimed
       RETURNING created_at""";
+
+  /**
+   * A whole batch in one statement: the columns travel as arrays, so a batch of 1000 is one round
+   * trip. Ids already claimed are not stored again; the caller compares them. Ids are claimed in id
+   * order, so that two batches sharing ids wait for each other instead of deadlocking.
+   */
+  static final String INSERT_ALL =
+      """
+      WITH input AS (
+          SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::integer[],
+                               ?::double precision[], ?::integer[], ?::smallint[], ?::smallint[],
+                               ?::text[])
+              AS i(id, started_at, user_id, activity, duration_seconds, distance_meters, calories,
+                   avg_heart_rate, max_heart_rate, notes)),
+      claimed AS (
+          INSERT INTO session_ids (id, started_at) SELECT id, started_at FROM input ORDER BY id
+          ON CONFLICT (id) DO NOTHING
+          RETURNING id)
+      INSERT INTO sessions (id, started_at, user_id, activity, duration_seconds, distance_meters,
+                            calories, avg_heart_rate, max_heart_rate, notes)
+      SELECT i.* FROM input i JOIN claimed c ON c.id = i.id
+      RETURNING id""";
 
   @Resource(lookup = "jdbc/stride")
   DataSource dataSource;
@@ -71,6 +98,66 @@ public class SessionRecorder {
       throw new SessionConflictException(session.id());
     }
     return new Recorded(stored, false);
+  }
+
+  /** What became of a batch: how many sessions were new, how many were stored already. */
+  public record RecordedBatch(int created, int existing) {}
+
+  /**
+   * Stores every session of a batch that is not stored yet, within the caller's transaction. An id
+   * stored with other content is a {@link SessionConflictException}, which rolls the whole batch
+   * back. The ids must be distinct.
+   */
+  public RecordedBatch recordAll(List<Session> sessions) {
+    Set<UUID> created = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+      bindColumns(connection, insert, sessions);
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          created.add(rows.getObject(1, UUID.class));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("recording a batch of " + sessions.size() + " failed", e);
+    }
+    if (created.size() < sessions.size()) {
+      List<Session> others = sessions.stream().filter(s -> !created.contains(s.id())).toList();
+      Map<UUID, Session> stored = finder.findAll(others.stream().map(Session::id).toList());
+      for (Session session : others) {
+        Session earlier = stored.get(session.id());
+        if (earlier == null || !earlier.hasSameContentAs(session)) {
+          throw new SessionConflictException(session.id());
+        }
+      }
+    }
+    return new RecordedBatch(created.size(), sessions.size() - created.size());
+  }
+
+  private static void bindColumns(
+      Connection connection, PreparedStatement insert, List<Session> sessions) throws SQLException {
+    int n = sessions.size();
+    String[][] columns = new String[10][n];
+    for (int i = 0; i < n; i++) {
+      Session s = sessions.get(i);
+      columns[0][i] = s.id().toString();
+      columns[1][i] = s.startedAt().toString();
+      columns[2][i] = s.userId();
+      columns[3][i] = s.activity().wireName();
+      columns[4][i] = Integer.toString(s.durationSeconds());
+      columns[5][i] = s.distanceMeters() == null ? null : Double.toString(s.distanceMeters());
+      columns[6][i] = text(s.calories());
+      columns[7][i] = text(s.avgHeartRate());
+      columns[8][i] = text(s.maxHeartRate());
+      columns[9][i] = s.notes();
+    }
+    for (int c = 0; c < columns.length; c++) {
+      insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+    }
+  }
+
+  private static String text(Integer value) {
+    return value == null ? null : value.toString();
   }
 
   static void bind(PreparedStatement insert, Session session) throws SQLException {
