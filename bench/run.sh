@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Stride's speed benchmark, measured against the limit of the database server it runs on.
+#
+#   bench/run.sh                         Stride on a fresh embedded PostgreSQL (or the DB_* server)
+#   PEER_URL=http://127.0.0.1:18000 bench/run.sh
+#                                        the same phases against another implementation of the
+#                                        contract too (e.g. ../shared/peers/fastapi/run.sh 18000)
+#
+# It starts Stride (./stride start, own state folder and ports), loads BENCH_USERS x
+# BENCH_SESSIONS_PER_USER sessions through POST /api/sessions/batch with the tester, then runs
+# wrk (-t2 -cBENCH_CONNECTIONS, BENCH_SECONDS per phase after a short warm-up) on loopback:
+#   (a) POST one session  (b) POST a batch of 500  (c) GET a list page of 50  (d) GET stats/series
+# and, on the same database server: pgbench running Stride's own single-row INSERT statement at the
+# same concurrency (TPS), and COPY of the same rows into tables with the same indexes (rows/s).
+# It prints requests/s, p50/p99, non-2xx for each phase, each Stride figure as a ratio of its
+# database limit (and of the peer's), and the largest RSS of the Payara process.
+#
+# Needs: a JDK, Maven, wrk, pgbench and psql (apt-get install wrk postgresql-client
+# postgresql-contrib). Every phase is bounded in time; the whole run takes about 4 minutes.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+top="$(dirname "$here")"
+SECONDS_PER_PHASE="${BENCH_SECONDS:-15}"
+WARMUP="${BENCH_WARMUP_SECONDS:-5}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+USERS="${BENCH_USERS:-1000}"
+PER_USER="${BENCH_SESSIONS_PER_USER:-200}"
+SEED=42
+export BENCH_USERS="$USERS" BENCH_USER_PREFIX="u$SEED-"
+
+for tool in wrk pgbench psql java mvn; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk postgresql-client postgresql-contrib)" >&2; exit 2; }
+done
+
+work="$(mktemp -d /tmp/stride-bench.XXXXXX)"
+chmod 755 "$work"
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+export STRIDE_STATE_DIR="$work/state" HTTP_PORT="${HTTP_PORT:-$(free_port)}"
+if [[ -z "${DB_HOST:-}${DB_PORT:-}${DB_NAME:-}${DB_USER:-}${DB_PASSWORD:-}" ]]; then
+  export STRIDE_DB_PORT="$(free_port)" STRIDE_DATA_DIR="$work/pgdata"
+  PG=(-h 127.0.0.1 -p "$STRIDE_DB_PORT" -U postgres -d stride)
+  # The embedded binaries were unpacked under .stride by an earlier ./stride run; reuse them.
+  if [[ -d "$top/.stride/postgres-17.11.0" ]]; then
+    mkdir -p "$work/state" && cp -a "$top/.stride/postgres-17.11.0" "$work/state/"
+  fi
+else
+  PG=(-h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-stride}" -d "${DB_NAME:-stride}")
+  export PGPASSWORD="${DB_PASSWORD:-}"
+fi
+STRIDE="http://127.0.0.1:$HTTP_PORT"
+cleanup() {
+  [[ -n "${rss_sampler:-}" ]] && kill "$rss_sampler" 2>/dev/null
+  "$top/stride" stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "bench: starting Stride ($STRIDE) ..."
+"$top/stride" start >"$work/start.log" 2>&1 || { cat "$work/start.log" >&2; exit 1; }
+payara_pid="$(cat "$work/state/payara.pid")"
+(cd "$top/tester" && mvn -q -B package -DskipTests -Dspotless.check.skip=true) >"$work/tester-build.log" 2>&1 \
+  || { cat "$work/tester-build.log" >&2; exit 1; }
+tester=(java -jar "$top/tester/target/stride-tester.jar")
+
+# The largest RSS of the Payara process while the benchmark runs.
+(max=0; while kill -0 "$payara_pid" 2>/dev/null; do
+  rss="$(ps -o rss= -p "$payara_pid" 2>/dev/null | tr -d ' ')"; [[ -n "$rss" && "$rss" -gt "$max" ]] && max="$rss" && echo "$max" >"$work/rss"
+  sleep 1
+done) &
+rss_sampler=$!
+
+load() { # URL: the same data set through the batch endpoint
+  local started=$SECONDS
+  "${tester[@]}" simulate --base-url "$1/api" --users "$USERS" --sessions-per-user "$PER_USER" \
+    --seed "$SEED" --batch-size 500 --concurrency 4 --no-verify --out "$work/load-$2" >"$work/load-$2.log" 2>&1 \
+    || { tail -n 5 "$work/load-$2.log" >&2; echo "bench: loading $1 failed" >&2; exit 1; }
+  echo "bench: loaded $((USERS * PER_USER)) sessions into $2 in $((SECONDS - started)) s"
+}
+
+declare -A result
+phase() { # NAME URL SCRIPT [PATH]
+  local name="$1" url="$2" script="$3" path="${4:-/}"
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/$script" "$url$path" >/dev/null 2>&1 || true
+  local line
+  line="$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_PHASE}s" --timeout 10s -s "$here/$script" "$url$path" | grep '^RESULT')"
+  result[$name]="$line"
+}
+field() { sed -n "s/.*$2=\([^ ]*\).*/\1/p" <<<"${result[$1]:-}"; }
+
+load "$STRIDE" stride
+echo "bench: measuring Stride ..."
+phase stride-post "$STRIDE" post-session.lua
+phase stride-batch "$STRIDE" post-batch.lua
+phase stride-list "$STRIDE" get-page.lua
+stats_status="$( (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT" && printf 'GET /api/users/u%s-00000/stats HTTP/1.0\r\n\r\n' "$SEED" >&3 && head -n 1 <&3) 2>/dev/null || true)"
+if [[ "$stats_status" == *" 200 "* ]]; then phase stride-stats "$STRIDE" get-stats.lua; fi
+
+echo "bench: measuring the database alone ..."
+cat >"$work/insert.sql" <<SQL
+\set u random(0, $((USERS - 1)))
+\set d random(600, 3600)
+WITH claimed AS (
+    INSERT INTO session_ids (id, started_at) VALUES (gen_random_uuid(), now() - random() * interval '365 days')
+    ON CONFLICT (id) DO NOTHING RETURNING id, started_at)
+INSERT INTO sessions (id, started_at, user_id, activity, duration_seconds, distance_meters, calories,
+                      avg_heart_rate, max_heart_rate, notes)
+SELECT id, started_at, 'u$SEED-' || lpad(:u::text, 5, '0'), 'running', :d, 5000.5, 300, 140, 170, 'bench'
+FROM claimed RETURNING created_at;
+SQL
+pgbench_tps="$(pgbench "${PG[@]}" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_PHASE" -f "$work/insert.sql" 2>/dev/null \
+  | sed -n 's/^tps = \([0-9.]*\).*/\1/p')"
+psql "${PG[@]}" -X -q -v ON_ERROR_STOP=1 <<SQL
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS bench_copy_sessions, bench_copy_ids;
+CREATE TABLE bench_copy_sessions (LIKE sessions INCLUDING ALL);
+CREATE TABLE bench_copy_ids (LIKE session_ids INCLUDING ALL);
+\copy (SELECT * FROM sessions WHERE user_id LIKE 'u$SEED-%' LIMIT $((USERS * PER_USER))) TO '$work/rows.csv' CSV
+\copy (SELECT id, started_at FROM sessions WHERE user_id LIKE 'u$SEED-%' LIMIT $((USERS * PER_USER))) TO '$work/ids.csv' CSV
+SQL
+copy_started="$(date +%s%N)"
+psql "${PG[@]}" -X -q -v ON_ERROR_STOP=1 -c "\\copy bench_copy_ids FROM '$work/ids.csv' CSV" -c "\\copy bench_copy_sessions FROM '$work/rows.csv' CSV"
+copy_ns=$(($(date +%s%N) - copy_started))
+rows="$(psql "${PG[@]}" -X -A -t -c "SELECT count(*) FROM bench_copy_sessions")"
+psql "${PG[@]}" -X -q -c "DROP TABLE bench_copy_sessions, bench_copy_ids"
+copy_rps="$(awk -v r="$rows" -v ns="$copy_ns" 'BEGIN { printf "%.0f", r / (ns / 1e9) }')"
+
+if [[ -n "${PEER_URL:-}" ]]; then
+  load "$PEER_URL" peer
+  echo "bench: measuring the peer ($PEER_URL) ..."
+  phase peer-post "$PEER_URL" post-session.lua
+  phase peer-batch "$PEER_URL" post-batch.lua
+  phase peer-list "$PEER_URL" get-page.lua
+  phase peer-stats "$PEER_URL" get-stats.lua
+fi
+
+kill "$rss_sampler" 2>/dev/null; rss_sampler=""
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", a / b; else printf "-" }'; }
+echo
+echo "wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_PHASE} s per phase after ${WARMUP} s warm-up; $((USERS * PER_USER)) sessions preloaded; $(nproc) cores"
+printf '%-22s %10s %9s %9s %7s %14s %10s\n' phase "req/s" "p50 ms" "p99 ms" non2xx "vs database" "vs peer"
+for p in post batch list stats; do
+  name="stride-$p"
+  [[ -n "${result[$name]:-}" ]] || continue
+  rps="$(field "$name" rps)"
+  limit="-"
+  case "$p" in
+    post) limit="$(ratio "$rps" "$pgbench_tps")" ;;
+    batch) limit="$(ratio "$(awk -v r="$rps" 'BEGIN { print r * 500 }')" "$copy_rps")" ;;
+  esac
+  peer="-"
+  [[ -n "${result[peer-$p]:-}" ]] && peer="$(ratio "$rps" "$(field "peer-$p" rps)")"
+  label="Stride $p"; [[ "$p" == batch ]] && label="Stride batch of 500"
+  printf '%-22s %10s %9s %9s %7s %14s %10s\n' "$label" "$rps" "$(field "$name" p50_ms)" "$(field "$name" p99_ms)" \
+    "$(( $(field "$name" non2xx) + $(field "$name" socket_errors) ))" "$limit" "$peer"
+  if [[ -n "${result[peer-$p]:-}" ]]; then
+    printf '%-22s %10s %9s %9s %7s\n' "  peer $p" "$(field "peer-$p" rps)" "$(field "peer-$p" p50_ms)" "$(field "peer-$p" p99_ms)" \
+      "$(( $(field "peer-$p" non2xx) + $(field "peer-$p" socket_errors) ))"
+  fi
+done
+echo
+batch_rows="$(awk -v r="$(field stride-batch rps)" 'BEGIN { printf "%.0f", r * 500 }')"
+echo "Stride batch ingest:    $batch_rows sessions/s = $(ratio "$batch_rows" "$copy_rps") of COPY"
+echo "Stride POST:            $(field stride-post rps) /s = $(ratio "$(field stride-post rps)" "$pgbench_tps") of pgbench"
+echo "database, pgbench:      $pgbench_tps single-row INSERT transactions/s (Stride's statement, -c$CONNECTIONS)"
+echo "database, COPY:         $copy_rps rows/s ($rows rows into tables with Stride's indexes)"
+echo "Payara RSS, largest:    $(( $(cat "$work/rss" 2>/dev/null || echo 0) / 1024 )) MiB"
