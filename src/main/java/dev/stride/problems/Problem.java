@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.StringWriter;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,7 +26,11 @@ public record Problem(
                 "For an unexpected failure: the id under which it was logged (urn:uuid:...).",
             nullable = true)
         String instance,
-    @Schema(description = "With 400: every invalid field.", nullable = true)
+    @Schema(
+            type = SchemaType.ARRAY,
+            implementation = FieldError.class,
+            description = "With 400: every invalid field.",
+            nullable = true)
         List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -3,6 +3,7 @@ package dev.stride.sessions.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list of sessions. */
@@ -10,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbNillable
 @JsonbPropertyOrder({"items", "nextCursor"})
 public record SessionPage(
-    @Schema(description = "The sessions of this page, in the order asked for.")
+    @Schema(
+            type = SchemaType.ARRAY,
+            implementation = SessionView.class,
+            description = "The sessions of this page, in the order asked for.")
         List<SessionView> items,
     @Schema(
             nullable = true,

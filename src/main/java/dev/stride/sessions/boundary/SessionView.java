@@ -4,6 +4,7 @@ import dev.stride.sessions.entity.Session;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored session as the API answers it: every field, null where not given. */
@@ -41,7 +42,11 @@ public record SessionView(
             },
             example = "running")
         String activity,
-    @Schema(format = "date-time", description = "In UTC.", example = "2026-11-01T06:00:00Z")
+    @Schema(
+            type = SchemaType.STRING,
+            format = "date-time",
+            description = "In UTC.",
+            example = "2026-11-01T06:00:00Z")
         Instant startedAt,
     @Schema(example = "1800") int durationSeconds,
     @Schema(nullable = true, example = "5000.0") Double distanceMeters,
@@ -50,6 +55,7 @@ public record SessionView(
     @Schema(nullable = true, example = "182") Integer maxHeartRate,
     @Schema(nullable = true, example = "Easy run by the river") String notes,
     @Schema(
+            type = SchemaType.STRING,
             format = "date-time",
             description = "When the server stored the session, in UTC.",
             example = "2026-11-01T07:31:02.123456Z")

@@ -278,22 +278,10 @@ public class SessionsResource {
       @Parameter(description = "Only this user's sessions.", example = "u1") @QueryParam("userId")
           String userId,
       @Parameter(
-              description = "Only these activities; may be repeated.",
-              schema =
-                  @Schema(
-                      type = SchemaType.ARRAY,
-                      implementation = String.class,
-                      enumeration = {
-                        "running",
-                        "cycling",
-                        "swimming",
-                        "walking",
-                        "hiking",
-                        "rowing",
-                        "strength",
-                        "yoga",
-                        "other"
-                      }))
+              description =
+                  "Only these activities (running, cycling, swimming, walking, hiking, rowing, strength, yoga,"
+                      + " other); may be repeated.",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
           @QueryParam("activity")
           List<String> activity,
       @Parameter(
