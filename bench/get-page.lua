@@ -1,16 +1,5 @@
--- GET a list page of 50 for a random one of the benchmark's users (the tester's u42-00000 ...).
-local users = tonumber(os.getenv("BENCH_USERS") or "1000")
-local prefix = os.getenv("BENCH_USER_PREFIX") or "u42-"
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
+-- GET a list page of 50 sessions of a random user.
+local common = require "common"
 request = function()
-  return wrk.format("GET", string.format("/api/sessions?userId=%s%05d&limit=50", prefix, math.random(0, users - 1)))
-end
-
--- Shared by the benchmark scripts: one machine-readable line at the end of a wrk run.
-done = function(summary, latency, requests)
-  local non2xx = summary.errors.status
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, non2xx,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  return wrk.format("GET", "/api/sessions?limit=50&userId=" .. common.user())
 end

@@ -26,6 +26,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 USERS="${BENCH_USERS:-1000}"
 PER_USER="${BENCH_SESSIONS_PER_USER:-200}"
 SEED=42
+# The wrk scripts find bench/common.lua through LuaJIT's search path.
+export LUA_PATH="$here/?.lua;;"
 export BENCH_USERS="$USERS" BENCH_USER_PREFIX="u$SEED-"
 
 for tool in wrk pgbench psql java mvn; do

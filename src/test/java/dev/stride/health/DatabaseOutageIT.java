@@ -6,42 +6,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
-import dev.stride.support.Deployments;
+import dev.stride.support.DeployedStride;
 import dev.stride.support.EmbeddedPostgres;
 import jakarta.json.Json;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * When PostgreSQL goes away, Stride answers 503 problems quickly and reports itself not ready; when
  * it comes back, Stride serves again without a restart.
  */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseOutageIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.stride();
-  }
-
-  @ArquillianResource URL deployed;
-
+class DatabaseOutageIT extends DeployedStride {
   @Test
   void answers503WhileTheDatabaseIsDownAndRecoversWhenItIsBack() {
     var postgres = EmbeddedPostgres.ofThisTestRun();
     assumeTrue(postgres.isPresent(), "runs on the embedded PostgreSQL only: it stops the server");
-    URI base = Deployments.onLoopback(deployed);
-    Api api = new Api(base);
-    Api operations = new Api(URI.create("http://127.0.0.1:" + deployed.getPort()));
+    Api operations = operations();
     assertThat(operations.get("/health/ready").status()).isEqualTo(200);
     assertThat(recordOne(api).status()).isEqualTo(201);
 

@@ -3,47 +3,26 @@ package dev.stride.sessions;
 import static dev.stride.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
-import dev.stride.support.Deployments;
+import dev.stride.support.DeployedStride;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tables of bad input: every one is a 400 problem that names what is wrong, and stores nothing; the
  * values just inside each bound are accepted.
  */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.stride();
-  }
-
-  @ArquillianResource URL deployed;
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(Deployments.onLoopback(deployed));
-  }
+class BadInputIT extends DeployedStride {
 
   /** One variation of a valid session, and the fields its 400 must name. */
   record Case(String name, UnaryOperator<JsonObjectBuilder> change, List<String> fields) {}

@@ -3,15 +3,13 @@ package dev.stride.sessions;
 import static dev.stride.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
-import dev.stride.support.Deployments;
+import dev.stride.support.DeployedStride;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,29 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /api/sessions/batch: all or nothing, retries, conflicts and bounds. */
-@ExtendWith(ArquillianExtension.class)
-class BatchIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.stride();
-  }
-
-  @ArquillianResource URL deployed;
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(Deployments.onLoopback(deployed));
-  }
+class BatchIT extends DeployedStride {
 
   private static List<JsonObject> sessions(String user, int count) {
     List<JsonObject> sessions = new ArrayList<>();

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
-import dev.stride.support.Deployments;
+import dev.stride.support.DeployedStride;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,29 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Recording, retrying, reading and deleting sessions, as a client of the API sees them. */
-@ExtendWith(ArquillianExtension.class)
-class SessionsIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.stride();
-  }
-
-  @ArquillianResource URL deployed;
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(Deployments.onLoopback(deployed));
-  }
+class SessionsIT extends DeployedStride {
 
   @Test
   void recordsASessionAndReadsItBack() {
@@ -429,7 +409,7 @@ class SessionsIT {
 
   @Test
   void operationsEndpointsDescribeAndReportTheService() {
-    Api operations = new Api(java.net.URI.create("http://127.0.0.1:" + deployed.getPort()));
+    Api operations = operations();
     Answer openapi = operations.get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body())
