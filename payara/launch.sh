@@ -9,6 +9,9 @@
 #   JAVA_OPTS [heap and GC settings below]
 #   PAYARA_JAR, JDBC_DRIVER_JAR, STRIDE_WAR [target/runtime/..., target/stride.war]
 #   PAYARA_ROOT_DIR [a temporary folder]  where Payara Micro unpacks itself
+#   PAYARA_CLUSTER [false]  true: join the Domain Data Grid of the Payara Server DAS at
+#     PAYARA_DAS [das:4900] (its data grid port), as the instance PAYARA_INSTANCE_NAME
+#     [stride-$HOSTNAME]; docker-compose's admin profile. Otherwise: no Hazelcast at all.
 #   STRIDE_* (MicroProfile Config, see README.md), passed through as they are.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,8 +30,17 @@ for file in "$PAYARA_JAR" "$JDBC_DRIVER_JAR" "$STRIDE_WAR"; do
   [[ -f "$file" ]] || { echo "launch.sh: $file is missing (build with: mvn package)" >&2; exit 2; }
 done
 
-# The flags of an offline machine: no Hazelcast (no clustering, no multicast), no phone-home.
-flags=(--nohazelcast --disablephonehome
+# Clustering is opt-in. Off (native runs, tests, Docker without the admin profile): no Hazelcast,
+# so no multicast and no cluster to join by accident. On: the instance finds the DAS by Payara's
+# "domain" discovery and appears in its admin console; multicast stays off.
+if [[ "${PAYARA_CLUSTER:-false}" == true ]]; then
+  cluster=(--clustermode "domain:${PAYARA_DAS:-das:4900}" --name "${PAYARA_INSTANCE_NAME:-stride-${HOSTNAME:-micro}}")
+else
+  cluster=(--nohazelcast)
+fi
+
+# Never phone home: the machines Stride runs on are offline.
+flags=("${cluster[@]}" --disablephonehome
   --addlibs "$JDBC_DRIVER_JAR"
   --prebootcommandfile "$here/pre-boot.asadmin"
   --postbootcommandfile "$here/post-boot.asadmin"

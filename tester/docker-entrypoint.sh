@@ -1,0 +1,13 @@
+#!/bin/sh
+# Entry point of the tester image: the commands that talk to Stride get --base-url and --out
+# from STRIDE_BASE_URL and STRIDE_OUT; anything else (--help, --version, help) passes as it is.
+set -eu
+jar=/app/stride-tester.jar
+case "${1:-}" in
+  simulate | stats | export)
+    command="$1"
+    shift
+    exec java -jar "$jar" "$command" --base-url "$STRIDE_BASE_URL" --out "$STRIDE_OUT" "$@"
+    ;;
+  *) exec java -jar "$jar" "$@" ;;
+esac
