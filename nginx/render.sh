@@ -10,7 +10,7 @@
 #
 # Environment [default]:
 #   STRIDE_BACKENDS        backends, host:port separated by spaces or commas [127.0.0.1:8080]
-#   NGINX_HTTP_PORT        [8000]      NGINX_HTTPS_PORT [8443]
+#   NGINX_PORT             [8000] (HTTP)   NGINX_HTTPS_PORT [8443]
 #   NGINX_LISTEN_ADDRESS   address to listen on [all]; e.g. 127.0.0.1
 #   NGINX_HTTPS_REDIRECT   on: plain HTTP only redirects to HTTPS [off]
 #   NGINX_HTTPS_PUBLIC_PORT  the HTTPS port clients see, for the redirect [NGINX_HTTPS_PORT]
@@ -26,7 +26,7 @@ mkdir -p "$1"
 run="$(cd "$1" && pwd)"
 
 backends="$(printf '%s' "${STRIDE_BACKENDS:-127.0.0.1:8080}" | tr ',' ' ')"
-http_port="${NGINX_HTTP_PORT:-8000}"
+http_port="${NGINX_PORT:-8000}"
 https_port="${NGINX_HTTPS_PORT:-8443}"
 public_https_port="${NGINX_HTTPS_PUBLIC_PORT:-$https_port}"
 address="${NGINX_LISTEN_ADDRESS:-}"
@@ -37,6 +37,9 @@ key="${NGINX_TLS_KEY:-}"
 mkdir -p "$run/conf" "$run/logs" "$run/tmp"
 rm -rf "$run/conf/errors"
 cp -R "$here/conf/." "$run/conf/"
+# The worker processes (not root) read the error bodies in conf/errors.
+chmod a+rx "$run"
+chmod -R a+rX "$run/conf"
 
 if [ -z "$cert" ] && [ -z "$key" ]; then
   cert="$run/tls/self-signed.crt" key="$run/tls/self-signed.key"
