@@ -1,0 +1,266 @@
+// The page, driven in Debian's headless Chromium by playwright-core (no browser download).
+// Statistics checks run only when the backend answers GET /api/users/{id}/stats.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { nginxDir } from "./stack.mjs";
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const shots = join(nginxDir, "target/screenshots");
+
+export function browserSuite(stack, work, run) {
+  let browser;
+  const pages = [];
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    // Playwright gives the browser a fresh, empty profile (user data dir) of its own.
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    stack.browser = browser;
+  });
+
+  after(async () => {
+    for (const { page, problems } of pages) {
+      await page.close();
+      assert.deepEqual(problems, [], "requests outside the page's origin, CSP violations or script errors");
+    }
+  });
+
+  /** A page of a fresh context in New York time, watched for foreign requests and errors. */
+  async function open(path, { viewport = { width: 1280, height: 900 } } = {}) {
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", viewport });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(`${stack.url}/`)) problems.push(`request to ${request.url()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    pages.push({ page, problems });
+    await page.goto(`${stack.url}${path}`);
+    return page;
+  }
+
+  const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  async function seed(userId, count, build) {
+    const items = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), userId, ...build(i) }));
+    const response = await fetch(`${stack.url}/api/sessions/batch`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(items),
+    });
+    assert.equal(response.status, 201, await response.text());
+    return items;
+  }
+
+  async function listed(userId) {
+    const response = await fetch(`${stack.url}/api/sessions?userId=${userId}&limit=1000`);
+    return (await response.json()).items;
+  }
+
+  test("the user id is typed and shown with the keyboard; the zone defaults to the browser's", async () => {
+    const page = await open("/");
+    assert.equal(await page.inputValue("#tz"), "America/New_York");
+    await page.keyboard.type(`kb-${run}`); // the user id field has the focus
+    await page.keyboard.press("Enter");
+    await page.locator("#dashboard").waitFor();
+    await page.locator("#sessions-empty").waitFor();
+    assert.equal(await page.textContent("#page-info"), "Page 1");
+    assert.match(page.url(), new RegExp(`user=kb-${run}&tz=America%2FNew_York`));
+  });
+
+  test("a session recorded through the form shows in the table and in the statistics", async (t) => {
+    const userId = `form-${run}`;
+    const page = await open(`/?user=${userId}`);
+    await page.locator("#sessions-empty").waitFor();
+    await page.selectOption("#r-activity", "cycling");
+    await page.fill("#r-start", "2026-11-20T07:30");
+    await page.fill("#r-duration", "45");
+    await page.fill("#r-distance", "20.5");
+    await page.fill("#r-calories", "500");
+    await page.fill("#r-avg-hr", "140");
+    await page.fill("#r-max-hr", "171");
+    await page.fill("#r-notes", "Through the form");
+    await page.press("#r-max-hr", "Enter"); // submits the form, as the keyboard would
+    const row = page.locator("#sessions-body tr", { hasText: "Through the form" });
+    await row.waitFor();
+    assert.match(await row.textContent(), /Fri, Nov 20, 2026, 07:30 AM.*cycling.*0:45:00.*20\.50 km.*500 kcal.*140 \/ 171 bpm/);
+    assert.match(await page.textContent("#status"), /Recorded the cycling session/);
+
+    const [stored] = await listed(userId);
+    assert.equal(stored.startedAt, "2026-11-20T12:30:00Z"); // 07:30 in New York is 12:30 UTC
+    assert.equal(stored.durationSeconds, 2700);
+    assert.equal(stored.distanceMeters, 20500);
+
+    if (stack.statsAvailable) {
+      await page.locator("#stat-sessions", { hasText: /^1$/ }).waitFor();
+      assert.equal(await page.textContent("#stat-distance"), "20.5 km");
+      assert.equal(await page.textContent("#stat-time"), "45 min");
+      assert.equal(await page.textContent("#stat-heart-rate"), "140 bpm");
+      assert.equal(await page.textContent("#stat-active-days"), "1");
+      assert.equal(await page.locator("#activity-data tbody tr").count(), 1);
+      assert.match(await page.textContent("#activity-data tbody"), /cycling/);
+    }
+    await shot(page, "recorded");
+    if (!stack.statsAvailable) t.diagnostic("statistics not available: their checks were skipped");
+  });
+
+  test("the server's validation errors show next to their fields, and nothing is stored", async () => {
+    const userId = `invalid-${run}`;
+    const page = await open(`/?user=${userId}`);
+    await page.locator("#sessions-empty").waitFor();
+    await page.fill("#r-duration", "0");
+    await page.fill("#r-avg-hr", "150");
+    await page.fill("#r-max-hr", "140");
+    await page.click("#record-submit");
+    const maxError = page.locator("#r-max-hr-error");
+    await maxError.waitFor();
+    assert.match(await maxError.textContent(), /avgHeartRate/);
+    assert.match(await page.textContent("#r-duration-error"), /between 1 and 86400/);
+    assert.equal(await page.getAttribute("#r-max-hr", "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#r-duration", "aria-invalid"), "true");
+    assert.equal(await page.textContent("#r-distance-error"), "");
+    // the first invalid field of the answer has the focus
+    assert.equal(await page.evaluate(() => document.activeElement.id), "r-duration");
+    await shot(page, "validation-error");
+    assert.equal((await listed(userId)).length, 0);
+
+    await page.fill("#r-duration", "30");
+    await page.fill("#r-max-hr", "160");
+    await page.click("#record-submit");
+    await page.locator("#sessions-body tr").waitFor();
+    assert.equal(await page.textContent("#r-max-hr-error"), "");
+    assert.equal((await listed(userId)).length, 1);
+  });
+
+  test("the table pages with the API's cursors and filters by activity and dates", async () => {
+    const userId = `pages-${run}`;
+    const seeded = await seed(userId, 23, (i) => ({
+      activity: i % 4 === 0 ? "yoga" : "running",
+      startedAt: new Date(Date.UTC(2026, 9, 1, 12) + i * 86400_000).toISOString(),
+      durationSeconds: 1200, notes: `session ${String(i).padStart(2, "0")}`,
+    }));
+    const page = await open(`/?user=${userId}`);
+    await page.locator("#sessions-body tr").first().waitFor();
+    await page.selectOption("#page-size", "10");
+    await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length === 10);
+    const notesOnPage = async (page, expected) => {
+      await page.locator("#page-info", { hasText: `Page ${expected}` }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length > 0);
+      return page.locator("#sessions-body td.notes").allTextContents();
+    };
+    const seen = [];
+    seen.push(...(await notesOnPage(page, 1)));
+    assert.equal(seen.length, 10);
+    assert.equal(await page.isDisabled("#prev-page"), true);
+    await page.click("#next-page");
+    const second = await notesOnPage(page, 2);
+    seen.push(...second);
+    await shot(page, "page-2");
+    await page.click("#next-page");
+    const third = await notesOnPage(page, 3);
+    seen.push(...third);
+    assert.equal(third.length, 3);
+    assert.equal(await page.isDisabled("#next-page"), true);
+    // newest first, each session exactly once
+    assert.deepEqual(seen, seeded.map((s) => s.notes).reverse());
+    await page.click("#prev-page");
+    assert.deepEqual(await notesOnPage(page, 2), second);
+
+    await page.check("#activity-filter input[value=yoga]");
+    await page.locator("#page-info", { hasText: "Page 1" }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll("#sessions-body tr")].every((tr) => tr.children[1].textContent === "yoga"));
+    assert.equal(await page.locator("#sessions-body tr").count(), 6);
+
+    await page.uncheck("#activity-filter input[value=yoga]");
+    await page.fill("#from", "2026-10-05");
+    await page.dispatchEvent("#from", "change");
+    await page.fill("#to", "2026-10-07");
+    await page.dispatchEvent("#to", "change");
+    assert.equal(await page.inputValue("#period"), "custom");
+    await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length === 3);
+    assert.deepEqual(await page.locator("#sessions-body td.notes").allTextContents(), ["session 06", "session 05", "session 04"]);
+  });
+
+  test("the series switches to months", async (t) => {
+    if (!stack.statsAvailable) return t.skip("the backend does not answer /api/users/{id}/stats");
+    const userId = `series-${run}`;
+    // Mondays 4 May ... 20 July 2026: 12 weeks in 3 months
+    await seed(userId, 12, (i) => ({
+      activity: "running", startedAt: new Date(Date.UTC(2026, 4, 4, 14) + i * 7 * 86400_000).toISOString(),
+      durationSeconds: 3600, distanceMeters: 10000,
+    }));
+    const page = await open(`/?user=${userId}`);
+    await page.locator("#series-chart[data-bucket=week]").waitFor({ state: "attached" });
+    assert.equal(await page.locator("#series-data tbody tr").count(), 12);
+    await page.check("input[name=bucket][value=month]");
+    await page.locator("#series-chart[data-bucket=month]").waitFor({ state: "attached" });
+    const starts = await page.locator("#series-data tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.start));
+    assert.deepEqual(starts, ["2026-05-01", "2026-06-01", "2026-07-01"]);
+    assert.equal(await page.getAttribute("#series-chart", "data-points"), "3");
+    assert.match(await page.textContent("#series-data tbody"), /May 2026.*Jun 2026.*Jul 2026/);
+    await page.selectOption("#metric", "distance");
+    await page.locator("#series-data").scrollIntoViewIfNeeded();
+    await shot(page, "series-months");
+  });
+
+  test("a session is deleted only after confirmation, with the keyboard", async () => {
+    const userId = `delete-${run}`;
+    const [kept, gone] = await seed(userId, 2, (i) => ({
+      activity: "yoga", startedAt: `2026-11-0${i + 1}T18:00:00Z`, durationSeconds: 1800, notes: `yoga ${i}`,
+    }));
+    const page = await open(`/?user=${userId}`);
+    const goneRow = page.locator(`#sessions-body tr[data-id="${gone.id}"]`);
+    await goneRow.waitFor();
+    await goneRow.locator("button").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#confirm-delete[open]").waitFor();
+    assert.match(await page.textContent("#confirm-delete-text"), /Delete the yoga session of Mon, Nov 2, 2026, 01:00 PM/);
+    await shot(page, "delete-confirmation");
+    await page.keyboard.press("Escape"); // cancels
+    await page.locator("#confirm-delete[open]").waitFor({ state: "detached" });
+    assert.equal((await listed(userId)).length, 2);
+
+    await goneRow.locator("button").click();
+    await page.click("#confirm-delete-yes");
+    await goneRow.waitFor({ state: "detached" });
+    assert.deepEqual((await listed(userId)).map((s) => s.id), [kept.id]);
+    assert.equal((await fetch(`${stack.url}/api/sessions/${gone.id}`)).status, 404);
+  });
+
+  test("another time zone changes the calendar days and the times shown", async () => {
+    const userId = `zone-${run}`;
+    await seed(userId, 1, () => ({ activity: "hiking", startedAt: "2026-11-10T23:30:00Z", durationSeconds: 7200 }));
+    const page = await open(`/?user=${userId}`);
+    const cell = page.locator("#sessions-body time");
+    await cell.waitFor();
+    assert.equal(await cell.textContent(), "Tue, Nov 10, 2026, 06:30 PM");
+    await page.fill("#tz", "Asia/Tokyo");
+    await page.press("#tz", "Enter");
+    await page.locator("#sessions-body time", { hasText: "Wed, Nov 11, 2026, 08:30 AM" }).waitFor();
+    assert.equal(await page.textContent("#r-start-zone"), "(Asia/Tokyo)");
+    await page.fill("#tz", "Mars/Olympus");
+    await page.press("#tz", "Enter");
+    assert.match(await page.textContent("#tz-error"), /Not a time zone/);
+  });
+
+  test("the page is readable on a phone: nothing wider than the screen", async () => {
+    const page = await open(`/?user=pages-${run}`, { viewport: { width: 390, height: 844 } });
+    await page.locator("#sessions-body tr").first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+    await shot(page, "phone");
+  });
+
+  test("the API page shows the OpenAPI document, served from this origin", async () => {
+    const page = await open("/api/docs/");
+    await page.locator(".opblock-summary-path", { hasText: "/api/sessions" }).first().waitFor();
+    assert.match(await page.textContent(".info .title"), /Stride API/);
+    await shot(page, "api-docs");
+  });
+}

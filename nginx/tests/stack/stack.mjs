@@ -1,0 +1,128 @@
+// Starts what the stack tests need: Stride backends (payara/launch.sh, each with its own port
+// and Payara root folder, on the database that DB_* name) and Nginx in front of them (rendered by
+// nginx/render.sh into a run folder), and stops them again. Waits by polling, never by sleeping
+// a fixed time.
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const nginxDir = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export const top = join(nginxDir, "..");
+
+const children = new Set();
+
+/** A TCP port that nothing listens on right now (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `every` ms until it returns true; throws after `seconds`. */
+export async function until(what, check, { seconds = 30, every = 250 } = {}) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    let last;
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not after ${seconds} s${last ? ` (${last.message})` : ""}`);
+    await pause(every);
+  }
+}
+
+async function answers(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
+function start(command, args, { env = {}, log }) {
+  const out = createWriteStream(log);
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  child.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal || code)));
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Payara Micro with the built WAR on 127.0.0.1:port, ready (/health/ready UP). */
+export async function startBackend(work, port) {
+  const root = join(work, `payara-${port}`);
+  const log = join(work, `payara-${port}.log`);
+  const child = start(join(top, "payara/launch.sh"), [], {
+    env: { HTTP_PORT: String(port), PAYARA_ROOT_DIR: root }, log,
+  });
+  let exited = false;
+  child.exited.then(() => { exited = true; });
+  await until(`Stride on port ${port} ready (log: ${log})`, async () => {
+    if (exited) throw new Error(`it stopped: ${readFileSync(log, "utf8").split("\n").slice(-15).join("\n")}`);
+    return answers(`http://127.0.0.1:${port}/health/ready`);
+  }, { seconds: 300, every: 500 });
+  return { port, address: `127.0.0.1:${port}`, child, log };
+}
+
+/** Writes a configuration with render.sh; returns the run folder. */
+export function render(run, env) {
+  mkdirSync(run, { recursive: true });
+  const result = spawnSync(join(nginxDir, "render.sh"), [run], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`render.sh failed: ${result.stderr}`);
+  return run;
+}
+
+const nginxArgs = (run) => ["-p", run, "-c", join(run, "conf/nginx.conf"), "-e", "logs/error.log"];
+
+/** `nginx -t` on a rendered configuration: {ok, output}. */
+export function nginxTest(run) {
+  const result = spawnSync("nginx", [...nginxArgs(run), "-t"], { encoding: "utf8" });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Nginx in the foreground on a rendered configuration, answering on its HTTP port. */
+export async function startNginx(run, httpPort) {
+  const child = start("nginx", [...nginxArgs(run), "-g", "daemon off;"], { log: join(run, "logs/stdout.log") });
+  await until(`Nginx on port ${httpPort}`, async () => {
+    if (child.exitCode !== null) throw new Error(readFileSync(join(run, "logs/error.log"), "utf8"));
+    const response = await fetch(`http://127.0.0.1:${httpPort}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.status > 0;
+  });
+  return { child, run, url: `http://127.0.0.1:${httpPort}` };
+}
+
+/** Kills a started process (SIGKILL: no goodbye) and waits until it is gone. */
+export async function kill(child, signal = "SIGKILL") {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  await child.exited;
+}
+
+/** Stops everything this module started. */
+export async function stopAll() {
+  await Promise.all([...children].map((child) => kill(child, "SIGTERM")));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    for (const child of children) child.kill("SIGKILL");
+    process.exit(1);
+  });
+}
+
+/** Lines of Nginx's access log (format "stride" in nginx.conf). */
+export function accessLog(run) {
+  return readFileSync(join(run, "logs/access.log"), "utf8").split("\n").filter(Boolean);
+}

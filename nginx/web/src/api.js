@@ -1,0 +1,79 @@
+// The page's only way out: fetch() to /api/ on its own origin. Errors arrive as RFC 9457
+// problems (application/problem+json) and are thrown as ApiError.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The invalid fields of a 400: [{field, message}]. */
+  get fieldErrors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+/** "/api/sessions?userId=u1&activity=running&activity=yoga" from a path and a query object. */
+export function apiUrl(path, query = {}) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== "") params.append(name, one);
+    }
+  }
+  const text = params.toString();
+  return "/api" + path + (text ? "?" + text : "");
+}
+
+async function send(method, path, { query, body } = {}) {
+  const init = { method, headers: { Accept: "application/json" }, cache: "no-store" };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(apiUrl(path, query), init);
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { title: response.statusText, detail: text.slice(0, 200) };
+    }
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const get = (path, query) => send("GET", path, { query });
+export const remove = (path) => send("DELETE", path);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POST a session that carries its own id. A lost connection or a 502/503/504 leaves open whether
+ * it was stored; the contract makes a repeat with the same id safe (200 with the stored one), so
+ * it is repeated a few times before giving up.
+ */
+export async function recordSession(session, delays = [300, 1000, 2500]) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send("POST", "/sessions", { body: session });
+    } catch (error) {
+      const retriable = !(error instanceof ApiError) || [502, 503, 504].includes(error.status);
+      if (!retriable || attempt >= delays.length) throw error;
+      await sleep(delays[attempt]);
+    }
+  }
+}
+
+/** A random (version 4) UUID; crypto.randomUUID needs a secure context, getRandomValues not. */
+export function newId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

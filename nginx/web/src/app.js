@@ -1,0 +1,508 @@
+// Stride's page: one user's statistics, charts and sessions, and a form to record more.
+// Plain DOM and fetch; Chart.js (window.Chart, loaded before this module) draws the charts.
+import { ApiError, get, newId, recordSession, remove } from "./api.js";
+import {
+  addDays, browserTimeZone, isTimeZone, localInputToRfc3339, localInputValue, startOfDay,
+  timeZones, today,
+} from "./zone.js";
+
+const ACTIVITIES = ["running", "cycling", "swimming", "walking", "hiking", "rowing", "strength", "yoga", "other"];
+const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const COLORS = {
+  running: "#0b6e4f", cycling: "#2563eb", swimming: "#0891b2", walking: "#65a30d", hiking: "#a16207",
+  rowing: "#7c3aed", strength: "#dc2626", yoga: "#db2777", other: "#6b7280",
+};
+const METRICS = {
+  duration: { label: "Time (hours)", of: (x) => x.totalDurationSeconds / 3600 },
+  distance: { label: "Distance (km)", of: (x) => (x.totalDistanceMeters ?? 0) / 1000 },
+  sessions: { label: "Sessions", of: (x) => x.sessionCount },
+  calories: { label: "Calories (kcal)", of: (x) => x.totalCalories ?? 0 },
+};
+// Form fields by the API's field names, and what the server's numbers are counted in.
+const FORM_FIELDS = {
+  activity: { input: "r-activity" },
+  startedAt: { input: "r-start" },
+  durationSeconds: { input: "r-duration", unit: "seconds" },
+  distanceMeters: { input: "r-distance", unit: "metres" },
+  calories: { input: "r-calories" },
+  avgHeartRate: { input: "r-avg-hr" },
+  maxHeartRate: { input: "r-max-hr" },
+  notes: { input: "r-notes" },
+};
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  user: null,
+  tz: browserTimeZone(),
+  cursors: [null], // cursors[i] fetches page i; cursors[i + 1] is that page's nextCursor
+  page: 0,
+  pendingId: null, // the id of a session being recorded, kept until the server has answered
+  // Answers to requests that a newer view has replaced are dropped.
+  statsGeneration: 0,
+  pageGeneration: 0,
+};
+const charts = {};
+
+// ---------- formatting
+
+const number = (digits) => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const integer = number(0);
+const oneDecimal = number(1);
+const twoDecimals = number(2);
+
+function hoursMinutes(seconds) {
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  return h ? `${integer.format(h)} h ${String(minutes % 60).padStart(2, "0")} min` : `${minutes} min`;
+}
+
+function clock(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+}
+
+const km = (meters, format = twoDecimals) => (meters == null ? "–" : `${format.format(meters / 1000)} km`);
+const dash = (value, unit = "") => (value == null ? "–" : `${integer.format(value)}${unit}`);
+
+function when(iso) {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: state.tz, weekday: "short", year: "numeric", month: "short", day: "numeric",
+    hour: "2-digit", minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+function bucketLabel(start, bucket) {
+  const [y, m, d] = start.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const options = bucket === "month" ? { month: "short", year: "numeric" } : { day: "numeric", month: "short", year: "2-digit" };
+  const text = new Intl.DateTimeFormat(undefined, { timeZone: "UTC", ...options }).format(date);
+  return bucket === "week" ? `wk ${text}` : text;
+}
+
+function say(message, kind = "info") {
+  const status = $("status");
+  status.textContent = message;
+  status.dataset.kind = kind;
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+// ---------- the filters
+
+function selectedActivities() {
+  return [...document.querySelectorAll("#activity-filter input:checked")].map((input) => input.value);
+}
+
+function selectedBucket() {
+  return document.querySelector("input[name=bucket]:checked").value;
+}
+
+/** {from, to} as RFC 3339 for the chosen period in the chosen zone ({} for all time). */
+function range() {
+  const period = $("period").value;
+  if (period === "all") return {};
+  if (period !== "custom") {
+    const end = today(state.tz);
+    return { from: startOfDay(state.tz, addDays(end, 1 - Number(period))), to: startOfDay(state.tz, addDays(end, 1)) };
+  }
+  const from = $("from").value;
+  const to = $("to").value;
+  if (from && to && from > to) throw new RangeError("The first day is after the last day.");
+  return {
+    from: from ? startOfDay(state.tz, from) : undefined,
+    to: to ? startOfDay(state.tz, addDays(to, 1)) : undefined,
+  };
+}
+
+/** Shows the dates the chosen period covers in the date fields. */
+function syncDates() {
+  const period = $("period").value;
+  if (period === "custom") return;
+  const end = today(state.tz);
+  $("from").value = period === "all" ? "" : addDays(end, 1 - Number(period));
+  $("to").value = period === "all" ? "" : end;
+}
+
+function filters() {
+  $("filters-error").textContent = "";
+  try {
+    return { ...range(), activity: selectedActivities() };
+  } catch (error) {
+    $("filters-error").textContent = error.message;
+    return null;
+  }
+}
+
+// ---------- statistics and charts
+
+function showStatsUnavailable(message) {
+  $("stats-note").textContent = message;
+  $("stats-note").hidden = false;
+  $("cards").hidden = true;
+  $("charts").hidden = true;
+}
+
+async function loadStatistics(generation) {
+  const query = filters();
+  if (!query || !state.user) return;
+  const path = `/users/${encodeURIComponent(state.user)}/stats`;
+  let stats;
+  let series;
+  try {
+    [stats, series] = await Promise.all([
+      get(path, { ...query, tz: state.tz }),
+      get(`${path}/series`, { ...query, tz: state.tz, bucket: selectedBucket() }),
+    ]);
+  } catch (error) {
+    if (generation !== state.statsGeneration) return;
+    if (error instanceof ApiError && error.status === 404) {
+      showStatsUnavailable("This server does not compute statistics yet.");
+    } else {
+      showStatsUnavailable(`Statistics could not be loaded: ${error.message}`);
+    }
+    return;
+  }
+  if (generation !== state.statsGeneration) return;
+  $("stats-note").hidden = true;
+  $("cards").hidden = false;
+  $("charts").hidden = false;
+  document.body.dataset.stats = "available";
+  showCards(stats);
+  showActivityChart(stats.byActivity || []);
+  showSeriesChart(series);
+}
+
+function showCards(s) {
+  $("stat-sessions").textContent = integer.format(s.sessionCount);
+  $("stat-time").textContent = hoursMinutes(s.totalDurationSeconds);
+  $("stat-distance").textContent = km(s.totalDistanceMeters, oneDecimal);
+  $("stat-calories").textContent = s.totalCalories == null ? "–" : `${integer.format(s.totalCalories)} kcal`;
+  $("stat-heart-rate").textContent = s.avgHeartRate == null ? "–" : `${integer.format(s.avgHeartRate)} bpm`;
+  $("stat-active-days").textContent = integer.format(s.activeDays);
+  $("stat-streak").textContent = `${integer.format(s.longestStreakDays)} ${s.longestStreakDays === 1 ? "day" : "days"}`;
+}
+
+function drawChart(name, labels, values, colors, label) {
+  const canvas = $(`${name}-chart`);
+  canvas.dataset.points = String(values.length);
+  if (!window.Chart) return; // the numbers below the chart still show everything
+  const data = { labels, datasets: [{ label, data: values, backgroundColor: colors, borderRadius: 3 }] };
+  if (charts[name]) {
+    charts[name].data = data;
+    charts[name].update();
+    return;
+  }
+  charts[name] = new window.Chart(canvas, {
+    type: "bar",
+    data,
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false }, tooltip: { intersect: false } },
+      scales: { y: { beginAtZero: true } },
+    },
+  });
+}
+
+function dataTable(id, head, rows) {
+  const table = $(id);
+  table.replaceChildren(
+    element("thead", {}, element("tr", {}, ...head.map((text) => element("th", { scope: "col", text })))),
+    element("tbody", {}, ...rows),
+  );
+}
+
+function numberCells(x) {
+  return [
+    element("td", { text: integer.format(x.sessionCount) }),
+    element("td", { text: hoursMinutes(x.totalDurationSeconds) }),
+    element("td", { text: km(x.totalDistanceMeters, oneDecimal) }),
+    element("td", { text: x.totalCalories == null ? "–" : integer.format(x.totalCalories) }),
+  ];
+}
+
+const HEAD = ["Sessions", "Time", "Distance", "Calories"];
+
+function showActivityChart(byActivity) {
+  const metric = METRICS[$("metric").value];
+  drawChart("activity", byActivity.map((x) => x.activity), byActivity.map(metric.of),
+    byActivity.map((x) => COLORS[x.activity] || COLORS.other), metric.label);
+  dataTable("activity-data", ["Activity", ...HEAD],
+    byActivity.map((x) => element("tr", {}, element("th", { scope: "row", text: x.activity }), ...numberCells(x))));
+}
+
+function showSeriesChart(series) {
+  const metric = METRICS[$("metric").value];
+  const items = series.items || [];
+  const bucket = series.bucket || selectedBucket();
+  $("series-chart").dataset.bucket = bucket;
+  drawChart("series", items.map((x) => bucketLabel(x.start, bucket)), items.map(metric.of), "#0b6e4f", metric.label);
+  dataTable("series-data", [bucket === "day" ? "Day" : bucket === "week" ? "Week from" : "Month", ...HEAD],
+    items.map((x) => element("tr", { "data-start": x.start },
+      element("th", { scope: "row" }, element("time", { datetime: x.start, text: bucketLabel(x.start, bucket) })),
+      ...numberCells(x))));
+}
+
+// ---------- the sessions table
+
+async function loadPage(generation) {
+  const query = filters();
+  if (!query || !state.user) return;
+  const size = Number($("page-size").value);
+  let page;
+  try {
+    page = await get("/sessions", { userId: state.user, ...query, limit: size, cursor: state.cursors[state.page] });
+  } catch (error) {
+    if (generation === state.pageGeneration) say(`Sessions could not be loaded: ${error.message}`, "error");
+    return;
+  }
+  if (generation !== state.pageGeneration) return;
+  state.cursors.length = state.page + 1;
+  if (page.nextCursor) state.cursors.push(page.nextCursor);
+  $("sessions-body").replaceChildren(...page.items.map(sessionRow));
+  $("sessions-empty").hidden = page.items.length > 0 || state.page > 0;
+  $("page-info").textContent = `Page ${state.page + 1}`;
+  $("prev-page").disabled = state.page === 0;
+  $("next-page").disabled = !page.nextCursor;
+}
+
+function sessionRow(s) {
+  const heart = s.avgHeartRate == null && s.maxHeartRate == null ? "–"
+    : `${s.avgHeartRate ?? "–"} / ${s.maxHeartRate ?? "–"} bpm`;
+  const started = when(s.startedAt);
+  const button = element("button", {
+    type: "button", class: "danger small", text: "Delete",
+    "aria-label": `Delete the ${s.activity} session of ${started}`,
+    onclick: () => confirmDelete(s, started),
+  });
+  return element("tr", { "data-id": s.id },
+    element("td", {}, element("time", { datetime: s.startedAt, text: started })),
+    element("td", { "data-label": "Activity", text: s.activity }),
+    element("td", { "data-label": "Duration", class: "num", text: clock(s.durationSeconds) }),
+    element("td", { "data-label": "Distance", class: "num", text: km(s.distanceMeters) }),
+    element("td", { "data-label": "Calories", class: "num", text: dash(s.calories, " kcal") }),
+    element("td", { "data-label": "Heart rate", class: "num", text: heart }),
+    element("td", { "data-label": "Notes", class: "notes", text: s.notes ?? "" }),
+    element("td", {}, button));
+}
+
+function confirmDelete(session, started) {
+  const dialog = $("confirm-delete");
+  $("confirm-delete-text").textContent = `Delete the ${session.activity} session of ${started}? This cannot be undone.`;
+  dialog.returnValue = "";
+  dialog.addEventListener("close", async () => {
+    if (dialog.returnValue !== "delete") return;
+    try {
+      await remove(`/sessions/${session.id}`);
+      say(`Deleted the ${session.activity} session of ${started}.`);
+    } catch (error) {
+      say(error.status === 404 ? "That session was already deleted." : `Could not delete: ${error.message}`, "error");
+    }
+    $("sessions-title").focus();
+    refresh({ keepPage: true });
+  }, { once: true });
+  dialog.showModal();
+}
+
+// ---------- recording
+
+function clearFieldErrors() {
+  for (const { input } of Object.values(FORM_FIELDS)) {
+    $(input).removeAttribute("aria-invalid");
+    $(`${input}-error`).textContent = "";
+  }
+  $("record-errors").replaceChildren();
+}
+
+function showFieldErrors(error) {
+  const others = [];
+  for (const { field, message } of error.fieldErrors) {
+    const known = FORM_FIELDS[field];
+    if (!known) {
+      others.push(`${field}: ${message}`);
+      continue;
+    }
+    const input = $(known.input);
+    input.setAttribute("aria-invalid", "true");
+    const note = known.unit ? ` (${field}, in ${known.unit})` : "";
+    const box = $(`${known.input}-error`);
+    box.textContent = (box.textContent ? `${box.textContent}; ` : "") + message + note;
+  }
+  if (others.length || !error.fieldErrors.length) {
+    $("record-errors").replaceChildren(element("p", { text: error.message }),
+      ...others.map((text) => element("p", { text })));
+  }
+  // The first invalid field in the form's order takes the focus.
+  const invalid = Object.values(FORM_FIELDS).map(({ input }) => $(input)).find((input) => input.hasAttribute("aria-invalid"));
+  (invalid || $("record-submit")).focus();
+}
+
+const numberOrNull = (input) => (input.value.trim() === "" ? null : Number(input.value));
+
+function formSession() {
+  const duration = numberOrNull($("r-duration"));
+  const distance = numberOrNull($("r-distance"));
+  const notes = $("r-notes").value;
+  return {
+    id: (state.pendingId ??= newId()),
+    userId: state.user,
+    activity: $("r-activity").value,
+    startedAt: localInputToRfc3339(state.tz, $("r-start").value),
+    durationSeconds: duration == null || Number.isNaN(duration) ? duration : Math.round(duration * 60),
+    distanceMeters: distance == null || Number.isNaN(distance) ? distance : Math.round(distance * 10000) / 10,
+    calories: numberOrNull($("r-calories")),
+    avgHeartRate: numberOrNull($("r-avg-hr")),
+    maxHeartRate: numberOrNull($("r-max-hr")),
+    notes: notes.trim() === "" ? null : notes,
+  };
+}
+
+async function record(event) {
+  event.preventDefault();
+  if (!state.user) return;
+  clearFieldErrors();
+  const session = formSession();
+  // A number field holding text that is not a number has no value: the server would see null.
+  for (const [name, value] of Object.entries(session)) {
+    if (typeof value === "number" && !Number.isFinite(value)) session[name] = null;
+  }
+  const submit = $("record-submit");
+  submit.disabled = true;
+  try {
+    const stored = await recordSession(session);
+    state.pendingId = null;
+    say(`Recorded the ${stored.activity} session of ${when(stored.startedAt)}.`);
+    for (const id of ["r-duration", "r-distance", "r-calories", "r-avg-hr", "r-max-hr", "r-notes"]) $(id).value = "";
+    $("r-start").value = localInputValue(state.tz, Date.now());
+    refresh();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) state.pendingId = null;
+    if (error instanceof ApiError && error.status < 500) {
+      showFieldErrors(error);
+      say("The session was not recorded: see the form.", "error");
+    } else {
+      say(`The session was not recorded (${error.message}); press Record again to retry.`, "error");
+    }
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---------- the user, the zone and the whole view
+
+function refresh({ keepPage = false } = {}) {
+  if (!state.user) return;
+  if (!keepPage) {
+    state.cursors = [null];
+    state.page = 0;
+  }
+  return Promise.all([loadStatistics(++state.statsGeneration), loadPage(++state.pageGeneration)]);
+}
+
+function remember(user) {
+  const recent = JSON.parse(localStorage.getItem("stride.users") || "[]").filter((u) => u !== user);
+  recent.unshift(user);
+  localStorage.setItem("stride.users", JSON.stringify(recent.slice(0, 10)));
+  $("recent-users").replaceChildren(...recent.map((value) => element("option", { value })));
+}
+
+function choose(event) {
+  event?.preventDefault();
+  const user = $("user-id").value.trim();
+  const tz = $("tz").value.trim() || browserTimeZone();
+  $("user-id-error").textContent = "";
+  $("tz-error").textContent = "";
+  $("user-id").removeAttribute("aria-invalid");
+  $("tz").removeAttribute("aria-invalid");
+  if (!USER_ID.test(user)) {
+    $("user-id-error").textContent = "1 to 64 letters, digits, . _ or -, starting with a letter or digit.";
+    $("user-id").setAttribute("aria-invalid", "true");
+    $("user-id").focus();
+    return;
+  }
+  if (!isTimeZone(tz)) {
+    $("tz-error").textContent = "Not a time zone this browser knows (e.g. Europe/Berlin).";
+    $("tz").setAttribute("aria-invalid", "true");
+    $("tz").focus();
+    return;
+  }
+  const zoneChanged = tz !== state.tz;
+  state.user = user;
+  state.tz = tz;
+  $("tz").value = tz;
+  remember(user);
+  localStorage.setItem("stride.tz", tz);
+  const url = new URL(location.href);
+  url.searchParams.set("user", user);
+  url.searchParams.set("tz", tz);
+  history.replaceState(null, "", url);
+  $("r-start-zone").textContent = `(${tz})`;
+  if (zoneChanged || !$("r-start").value) $("r-start").value = localInputValue(tz, Date.now());
+  syncDates();
+  $("welcome").hidden = true;
+  $("dashboard").hidden = false;
+  document.title = `${user} · Stride`;
+  refresh();
+}
+
+function init() {
+  for (const activity of ACTIVITIES) {
+    $("r-activity").append(element("option", { value: activity, text: activity }));
+    $("activity-filter").append(element("label", {},
+      element("input", { type: "checkbox", name: "activity", value: activity }), ` ${activity}`));
+  }
+  $("zones").replaceChildren(...timeZones().map((value) => element("option", { value })));
+  const recent = JSON.parse(localStorage.getItem("stride.users") || "[]");
+  $("recent-users").replaceChildren(...recent.map((value) => element("option", { value })));
+
+  const params = new URLSearchParams(location.search);
+  const savedZone = params.get("tz") || localStorage.getItem("stride.tz");
+  state.tz = isTimeZone(savedZone) ? savedZone : browserTimeZone();
+  $("tz").value = state.tz;
+
+  $("who").addEventListener("submit", choose);
+  $("filters").addEventListener("submit", (event) => event.preventDefault());
+  $("period").addEventListener("change", () => { syncDates(); refresh(); });
+  for (const id of ["from", "to"]) {
+    $(id).addEventListener("change", () => { $("period").value = "custom"; refresh(); });
+  }
+  $("activity-filter").addEventListener("change", () => refresh());
+  for (const radio of document.querySelectorAll("input[name=bucket]")) {
+    radio.addEventListener("change", () => refresh({ keepPage: true }));
+  }
+  $("metric").addEventListener("change", () => refresh({ keepPage: true }));
+  $("page-size").addEventListener("change", () => refresh());
+  $("next-page").addEventListener("click", () => {
+    if (state.page + 1 >= state.cursors.length) return;
+    state.page += 1;
+    loadPage(++state.pageGeneration);
+  });
+  $("prev-page").addEventListener("click", () => {
+    if (state.page === 0) return;
+    state.page -= 1;
+    loadPage(++state.pageGeneration);
+  });
+  $("record-form").addEventListener("submit", record);
+  $("sessions-title").tabIndex = -1;
+
+  const user = params.get("user") || recent[0];
+  if (user) {
+    $("user-id").value = user;
+    if (params.get("user")) choose();
+  }
+  $("user-id").focus();
+}
+
+init();
