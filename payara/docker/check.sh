@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks of the Docker deployment (docker-compose.yml, payara/Dockerfile, tester/Dockerfile)
+# Checks of the Docker deployment (docker-compose.yml, payara/Dockerfile, tester/Dockerfile,
+# nginx/Dockerfile)
 # that need no Docker engine; run at the end of ./stride test, a few seconds.
 #
 #  1. Debian's docker-compose parses and validates docker-compose.yml (`config -q`) with the
@@ -7,7 +8,7 @@
 #  2. What compose publishes: Nginx on every interface, pgAdmin and the admin console on
 #     127.0.0.1 only, the database and the backends nowhere; no container_name on backend.
 #  3. Every file and folder docker-compose.yml and the Dockerfiles reference exists.
-#  4. dockerfilelint (npm) finds nothing in either Dockerfile.
+#  4. dockerfilelint (npm) finds nothing in the Dockerfiles.
 #  5. The backend image starts Stride with the same command as the native launcher: its
 #     ENTRYPOINT is payara/launch.sh, and launch.sh run in the image's layout passes Payara Micro
 #     the same flags and the same pre-boot/post-boot files as ./stride run (a stand-in `java`
@@ -146,22 +147,14 @@ else:
     say("bad", "db and backend must be on the internal (internal: true) network only")
 
 # Files and folders referenced. ./out is created by the first tester run; the TLS folder is
-# the operator's; files of nginx/ come from issue 6 (Nginx and the web page).
+# the operator's.
 tls_dir = os.path.join(top, "nginx", "tls")
-nginx_pending = not os.path.exists(os.path.join(top, "nginx", "nginx.conf"))
-missing, pending, checked = [], [], 0
+missing, checked = [], 0
 def need(path, what):
     global checked
     checked += 1
-    if os.path.exists(path):
-        return
-    rel = os.path.relpath(path, top)
-    if rel.startswith("nginx/") and not rel.startswith("nginx/docker/") and nginx_pending:
-        pending.append(rel)
-    else:
-        missing.append(f"{rel} ({what})")
-# The Nginx container starts with -c /etc/nginx/stride/nginx.conf, that is nginx/nginx.conf.
-need(os.path.join(top, "nginx", "nginx.conf"), "nginx entry point")
+    if not os.path.exists(path):
+        missing.append(f"{os.path.relpath(path, top)} ({what})")
 for name, service in services.items():
     build = service.get("build")
     if build:
@@ -181,29 +174,32 @@ if missing:
     say("bad", "docker-compose.yml references missing files: " + ", ".join(missing))
 else:
     say("ok", f"every file and folder docker-compose.yml references exists ({checked} checked)")
-if pending:
-    say("note", "not there yet, expected from the Nginx branch (issue 6): " + ", ".join(pending))
 PY
 while IFS=$'\t' read -r status text; do
   case "$status" in ok) ok "$text" ;; bad) bad "$text" ;; *) note "$text" ;; esac
 done <"$scratch/compose-checks"
 [[ -s "$scratch/compose-checks" ]] || bad "could not read the resolved docker-compose.yml"
 
-# Once nginx/ is there: the file the Docker upstream replaces exists, and the upstream's name
-# is the one nginx/ proxies to.
-if [[ -f nginx/nginx.conf ]]; then
-  [[ -f nginx/upstream.conf ]] && ok "nginx/upstream.conf exists (docker-compose mounts nginx/docker/upstream.conf over it)" \
-    || bad "nginx/upstream.conf is missing: docker-compose mounts nginx/docker/upstream.conf there"
-  grep -rqs --include='*.conf' --exclude-dir=docker 'http://stride_backends' nginx/ \
-    && ok "nginx/ proxies to the upstream stride_backends" \
-    || bad "nginx/ does not proxy to http://stride_backends, the upstream of nginx/docker/upstream.conf"
+# The Nginx container renders nginx/conf as ./stride run does, with Docker's DNS as resolver:
+# every container of the scaled backend service must become a backend ("resolve").
+rendered="$scratch/nginx-run"
+if STRIDE_BACKENDS=backend:8080 NGINX_RESOLVER=127.0.0.11 NGINX_TLS_CERT=/dev/null NGINX_TLS_KEY=/dev/null \
+    sh nginx/render.sh "$rendered" >/dev/null 2>&1 \
+    && grep -q 'server backend:8080 .*resolve;' "$rendered/conf/upstream.conf" \
+    && grep -q 'resolver 127.0.0.11' "$rendered/conf/upstream.conf"; then
+  ok "the Nginx container's configuration follows the scaled backends (resolver 127.0.0.11, server backend:8080 resolve)"
+else
+  bad "nginx/render.sh with NGINX_RESOLVER does not give 'server backend:8080 ... resolve'"
 fi
+grep -q 'render.sh' nginx/docker/start.sh && grep -q 'docker/start.sh' nginx/Dockerfile \
+  && ok "the Nginx image starts through nginx/render.sh, like ./stride run" \
+  || bad "nginx/Dockerfile must start nginx/docker/start.sh, which renders with nginx/render.sh"
 
-# COPY sources of both Dockerfiles exist in their build context, and .dockerignore keeps them.
+# COPY sources of the Dockerfiles exist in their build context, and .dockerignore keeps them.
 copy_sources() { # Dockerfile -> every source of a COPY from the build context
   awk '/^COPY / && !/--from=/ { for (i = 2; i < NF; i++) if ($i !~ /^--/) print $i }' "$1"
 }
-for pair in "payara/Dockerfile:." "tester/Dockerfile:tester"; do
+for pair in "payara/Dockerfile:." "tester/Dockerfile:tester" "nginx/Dockerfile:nginx"; do
   dockerfile="${pair%%:*}" context="${pair##*:}" absent=()
   while read -r source; do
     [[ -e "$context/$source" ]] || absent+=("$source")
@@ -216,7 +212,7 @@ for pair in "payara/Dockerfile:." "tester/Dockerfile:tester"; do
 done
 
 # --- 4. lint --------------------------------------------------------------------------------
-for dockerfile in payara/Dockerfile tester/Dockerfile; do
+for dockerfile in payara/Dockerfile tester/Dockerfile nginx/Dockerfile; do
   if "$lint" "$dockerfile" >"$scratch/lint.out" 2>&1; then
     ok "dockerfilelint $DOCKERFILELINT_VERSION: $dockerfile has no issues"
   else
