@@ -137,12 +137,12 @@ public record SessionInput(
     this.notes = notes;
   }
 
-  static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-  static final String USER_ID_RULE =
+  public static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  public static final String USER_ID_RULE =
       "must be 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit";
   static final String ACTIVITIES =
       "running|cycling|swimming|walking|hiking|rowing|strength|yoga|other";
-  static final String ACTIVITY_RULE =
+  public static final String ACTIVITY_RULE =
       "must be one of running, cycling, swimming, walking, hiking, rowing, strength, yoga, other";
 
   /** The input fields in the contract's order: the order in which errors are listed. */

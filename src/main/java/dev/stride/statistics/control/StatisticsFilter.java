@@ -1,0 +1,21 @@
+package dev.stride.statistics.control;
+
+import dev.stride.sessions.entity.Activity;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which sessions statistics are made of: one user's, optionally only some activities and a time
+ * range {@code from <= startedAt < to}; {@code zone} decides which calendar day a session is on.
+ */
+public record StatisticsFilter(
+    String userId, Set<Activity> activities, Instant from, Instant to, ZoneId zone) {
+
+  public StatisticsFilter {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(zone, "zone");
+    activities = Set.copyOf(activities);
+  }
+}
