@@ -24,7 +24,7 @@ PAYARA_JAR="${PAYARA_JAR:-$top/target/runtime/payara-micro.jar}"
 JDBC_DRIVER_JAR="${JDBC_DRIVER_JAR:-$top/target/runtime/postgresql.jar}"
 STRIDE_WAR="${STRIDE_WAR:-$top/target/stride.war}"
 # A fixed heap keeps the process within 512 MiB of RSS; ParallelGC suits 2 cores and throughput.
-JAVA_OPTS="${JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError}"
+JAVA_OPTS="${JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError}"
 
 for file in "$PAYARA_JAR" "$JDBC_DRIVER_JAR" "$STRIDE_WAR"; do
   [[ -f "$file" ]] || { echo "launch.sh: $file is missing (build with: mvn package)" >&2; exit 2; }

@@ -1,11 +1,13 @@
 package dev.stride.problems;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,6 +37,13 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /**
+   * Looked up once: every {@code Json.createGenerator} call would search the class path for a
+   * provider again (JSON-P's ServiceLoader lookup), which costs more than writing the problem.
+   */
+  private static final JsonGeneratorFactory GENERATORS =
+      JsonProvider.provider().createGeneratorFactory(Map.of());
+
   public static Problem of(Status status, String detail) {
     return new Problem(
         "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
@@ -58,7 +67,7 @@ public record Problem(
 
   String toJson() {
     StringWriter out = new StringWriter(128);
-    try (JsonGenerator json = Json.createGenerator(out)) {
+    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
       json.writeStartObject()
           .write("type", type)
           .write("title", title)

@@ -1,8 +1,8 @@
 package dev.stride.sessions.boundary;
 
 import dev.stride.problems.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
@@ -25,7 +25,10 @@ import java.util.Map;
  * surrogate in a property name. Whatever breaks that is a 400 "not valid JSON", never a 5xx.
  */
 public final class JsonBodies {
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  /** Looked up once: each {@code Json.create...} call searches the class path for a provider. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
   private JsonBodies() {}
 
@@ -131,6 +134,6 @@ public final class JsonBodies {
   }
 
   private static String quote(String name) {
-    return Json.createValue(name).toString();
+    return JSON.createValue(name).toString();
   }
 }
