@@ -37,7 +37,7 @@ public record SessionInput(
             example = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11",
             nullable = true)
         @Pattern(
-            regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            regexp = UUID_TEXT,
             message = "must be a UUID such as 3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11")
         String id,
     @Schema(
@@ -136,6 +136,10 @@ public record SessionInput(
     this.maxHeartRate = maxHeartRate;
     this.notes = notes;
   }
+
+  /** A UUID in its canonical text form (either case). */
+  static final String UUID_TEXT =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
   public static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
   public static final String USER_ID_RULE =

@@ -4,6 +4,7 @@ import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
 import dev.stride.problems.ProblemException;
+import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
 import dev.stride.sessions.control.SessionFinder;
@@ -33,9 +34,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,10 +77,7 @@ public class SessionsResource {
   static final int MAX_BATCH_SIZE = 1000;
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
-  private static final Pattern USER_ID = Pattern.compile(SessionInput.USER_ID);
-  private static final Pattern CANONICAL_UUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern CANONICAL_UUID = Pattern.compile(SessionInput.UUID_TEXT);
 
   @Inject SessionInputs inputs;
   @Inject SessionRecorder recorder;
@@ -316,21 +312,9 @@ public class SessionsResource {
           @QueryParam("cursor")
           String cursor) {
     List<FieldError> errors = new ArrayList<>();
-    if (userId != null && !USER_ID.matcher(userId).matches()) {
-      errors.add(new FieldError("userId", SessionInput.USER_ID_RULE));
-    }
-    Set<Activity> activities = EnumSet.noneOf(Activity.class);
-    for (String name : activity) {
-      Activity.fromWireName(name)
-          .ifPresentOrElse(
-              activities::add,
-              () -> errors.add(new FieldError("activity", SessionInput.ACTIVITY_RULE)));
-    }
-    Instant start = instant("from", from, errors);
-    Instant end = instant("to", to, errors);
-    if (start != null && end != null && !start.isBefore(end)) {
-      errors.add(new FieldError("from", "must be before to"));
-    }
+    QueryParameters.checkUserId(userId, errors);
+    Set<Activity> activities = QueryParameters.activities(activity, errors);
+    Period period = QueryParameters.period(from, to, errors);
     if (order != null && !order.equals("asc") && !order.equals("desc")) {
       errors.add(new FieldError("order", "must be asc or desc"));
     }
@@ -338,7 +322,8 @@ public class SessionsResource {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    SessionQuery query = new SessionQuery(userId, activities, start, end, !"asc".equals(order));
+    SessionQuery query =
+        new SessionQuery(userId, activities, period.from(), period.to(), !"asc".equals(order));
     Position after = cursor == null ? null : cursors.read(query, cursor);
     Page page = finder.list(query, after, pageSize);
     return new SessionPage(
@@ -391,17 +376,6 @@ public class SessionsResource {
     return CANONICAL_UUID.matcher(text).matches()
         ? Optional.of(UUID.fromString(text))
         : Optional.empty();
-  }
-
-  private static Instant instant(String name, String text, List<FieldError> errors) {
-    if (text == null) {
-      return null;
-    }
-    Optional<Instant> instant = Rfc3339.parse(text);
-    if (instant.isEmpty()) {
-      errors.add(new FieldError(name, Rfc3339.EXPECTED));
-    }
-    return instant.orElse(null);
   }
 
   private static int pageSize(String limit, List<FieldError> errors) {

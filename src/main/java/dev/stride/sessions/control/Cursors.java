@@ -57,14 +57,22 @@ public class Cursors {
     return new Position(startedAt, new UUID(position.getLong(), position.getLong()));
   }
 
+  /** Keyed once; every cursor works on a copy, since a Mac is not thread-safe. */
+  private volatile Mac keyed;
+
   private byte[] mac(SessionQuery query, byte[] token) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+      Mac prototype = keyed;
+      if (prototype == null) {
+        prototype = Mac.getInstance("HmacSHA256");
+        prototype.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+        keyed = prototype;
+      }
+      Mac mac = (Mac) prototype.clone();
       mac.update(token, 0, POSITION_BYTES);
       mac.update(query.fingerprint().getBytes(StandardCharsets.UTF_8));
       return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | CloneNotSupportedException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }

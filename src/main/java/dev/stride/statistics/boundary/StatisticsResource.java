@@ -3,8 +3,8 @@ package dev.stride.statistics.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
-import dev.stride.sessions.boundary.Rfc3339;
-import dev.stride.sessions.boundary.SessionInput;
+import dev.stride.sessions.boundary.QueryParameters;
+import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.statistics.control.Bucket;
 import dev.stride.statistics.control.StatisticsFilter;
@@ -17,14 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -95,7 +92,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatisticsResource {
-  private static final Pattern USER_ID = Pattern.compile(SessionInput.USER_ID);
   private static final String DEFAULT_ZONE = "UTC";
 
   @Inject StatisticsQuery query;
@@ -248,43 +244,20 @@ public class StatisticsResource {
       List<String> activity,
       String tz,
       List<FieldError> errors) {
-    if (!USER_ID.matcher(userId).matches()) {
-      errors.add(new FieldError("userId", SessionInput.USER_ID_RULE));
-    }
-    Instant start = instant("from", from, errors);
-    Instant end = instant("to", to, errors);
-    if (start != null && end != null && !start.isBefore(end)) {
-      errors.add(new FieldError("from", "must be before to"));
-    }
-    Set<Activity> activities = EnumSet.noneOf(Activity.class);
-    for (String name : activity) {
-      Activity.fromWireName(name)
-          .ifPresentOrElse(
-              activities::add,
-              () -> errors.add(new FieldError("activity", SessionInput.ACTIVITY_RULE)));
-    }
+    QueryParameters.checkUserId(userId, errors);
+    Period period = QueryParameters.period(from, to, errors);
+    Set<Activity> activities = QueryParameters.activities(activity, errors);
     Optional<ZoneId> zone = IanaZone.parse(zoneName(tz));
     if (zone.isEmpty()) {
       errors.add(new FieldError("tz", IanaZone.RULE));
     }
     return errors.isEmpty()
-        ? new StatisticsFilter(userId, activities, start, end, zone.orElseThrow())
+        ? new StatisticsFilter(userId, activities, period.from(), period.to(), zone.orElseThrow())
         : null;
   }
 
   private static String zoneName(String tz) {
     return tz == null ? DEFAULT_ZONE : tz;
-  }
-
-  private static Instant instant(String name, String text, List<FieldError> errors) {
-    if (text == null) {
-      return null;
-    }
-    Optional<Instant> instant = Rfc3339.parse(text);
-    if (instant.isEmpty()) {
-      errors.add(new FieldError(name, Rfc3339.EXPECTED));
-    }
-    return instant.orElse(null);
   }
 
   private static void throwIfAny(List<FieldError> errors) {
