@@ -3,10 +3,15 @@ package dev.stride.sessions.control;
 import dev.stride.sessions.control.Cursors.Position;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Reads sessions back. The SQL is native so that PostgreSQL gets what it plans well: the lookup of
  * one id goes through session_ids to the key (started_at, id), which lets TimescaleDB exclude every
  * other chunk; lists are keyset pages with row-value comparisons on (started_at, id), so a deep
  * page costs what the first one does.
+ *
+ * <p>Pages are read over JDBC straight into sessions: nothing on a page is ever changed, and
+ * building 50 rows as managed entities (result set to record to clone, registered in the
+ * persistence context) cost a fifth of a list request's CPU.
  */
 @ApplicationScoped
 public class SessionFinder {
@@ -28,6 +38,9 @@ public class SessionFinder {
           + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at";
 
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = "jdbc/stride")
+  DataSource dataSource;
 
   public Optional<Session> find(UUID id) {
     List<?> found =
@@ -104,13 +117,19 @@ public class SessionFinder {
     sql.append(" LIMIT ?");
     parameters.add(limit + 1);
 
-    Query select = em.createNativeQuery(sql.toString(), Session.class);
-    for (int i = 0; i < parameters.size(); i++) {
-      select.setParameter(i + 1, parameters.get(i));
-    }
     List<Session> sessions = new ArrayList<>(limit + 1);
-    for (Object row : select.getResultList()) {
-      sessions.add((Session) row);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        select.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sessions.add(session(rows));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("listing sessions failed", e);
     }
     boolean more = sessions.size() > limit;
     if (more) {
@@ -118,6 +137,26 @@ public class SessionFinder {
     }
     Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
     return new Page(sessions, more ? new Position(last.startedAt(), last.id()) : null);
+  }
+
+  /** The session in the current row of a result of {@link #COLUMNS}. */
+  private static Session session(ResultSet row) throws SQLException {
+    return new Session(
+            row.getObject(1, UUID.class),
+            row.getString(2),
+            Activity.fromWireName(row.getString(3)).orElseThrow(),
+            row.getObject(4, OffsetDateTime.class).toInstant(),
+            row.getInt(5),
+            nullable(row, row.getDouble(6)),
+            nullable(row, row.getInt(7)),
+            nullable(row, row.getInt(8)),
+            nullable(row, row.getInt(9)),
+            row.getString(10))
+        .storedAt(row.getObject(11, OffsetDateTime.class).toInstant());
+  }
+
+  private static <T> T nullable(ResultSet row, T value) throws SQLException {
+    return row.wasNull() ? null : value;
   }
 
   /** A page of sessions and, when more match, where the next page starts. */
