@@ -1,0 +1,130 @@
+package dev.stride.sessions.boundary;
+
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Map;
+
+/**
+ * Writes sessions and pages of sessions, the answers of the busiest requests, with a JSON-P
+ * generator. JSON-B's reflective binding of 50 records of 11 properties was a tenth of a list
+ * request's CPU; this writes the same document: the properties in {@link SessionView}'s order, null
+ * where a value was not given, instants as ISO-8601 in UTC, numbers as JSON-P writes them.
+ */
+public final class SessionJsonWriter {
+  private static final JsonGeneratorFactory GENERATORS =
+      JsonProvider.provider().createGeneratorFactory(Map.of());
+
+  private SessionJsonWriter() {}
+
+  /**
+   * A writer typed on the answer it writes: Jersey picks the writer of the most specific type, so
+   * these win over JSON-B's writer of any object.
+   */
+  public abstract static class Writer<T> implements MessageBodyWriter<T> {
+    private final Class<T> type;
+
+    Writer(Class<T> type) {
+      this.type = type;
+    }
+
+    @Override
+    public boolean isWriteable(
+        Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+      return type == this.type;
+    }
+
+    @Override
+    public void writeTo(
+        T answer,
+        Class<?> type,
+        Type genericType,
+        Annotation[] annotations,
+        MediaType mediaType,
+        MultivaluedMap<String, Object> headers,
+        OutputStream body) {
+      // Closing the generator returns its buffer to Parsson's pool; Jersey keeps the stream open.
+      try (JsonGenerator json = GENERATORS.createGenerator(body)) {
+        write(json, answer);
+      }
+    }
+
+    abstract void write(JsonGenerator json, T answer);
+  }
+
+  /** Writes one session. */
+  @Provider
+  @Produces(MediaType.APPLICATION_JSON)
+  public static final class OfSession extends Writer<SessionView> {
+    public OfSession() {
+      super(SessionView.class);
+    }
+
+    @Override
+    void write(JsonGenerator json, SessionView session) {
+      SessionJsonWriter.write(json.writeStartObject(), session);
+    }
+  }
+
+  /** Writes a page of sessions. */
+  @Provider
+  @Produces(MediaType.APPLICATION_JSON)
+  public static final class OfPage extends Writer<SessionPage> {
+    public OfPage() {
+      super(SessionPage.class);
+    }
+
+    @Override
+    void write(JsonGenerator json, SessionPage page) {
+      json.writeStartObject().writeStartArray("items");
+      page.items().forEach(session -> SessionJsonWriter.write(json.writeStartObject(), session));
+      json.writeEnd();
+      nullable(json, "nextCursor", page.nextCursor());
+      json.writeEnd();
+    }
+  }
+
+  private static void write(JsonGenerator json, SessionView session) {
+    json.write("id", session.id())
+        .write("userId", session.userId())
+        .write("activity", session.activity())
+        .write("startedAt", session.startedAt().toString())
+        .write("durationSeconds", session.durationSeconds());
+    if (session.distanceMeters() == null) {
+      json.writeNull("distanceMeters");
+    } else {
+      json.write("distanceMeters", session.distanceMeters());
+    }
+    nullable(json, "calories", session.calories());
+    nullable(json, "avgHeartRate", session.avgHeartRate());
+    nullable(json, "maxHeartRate", session.maxHeartRate());
+    nullable(json, "notes", session.notes());
+    nullable(
+        json, "createdAt", session.createdAt() == null ? null : session.createdAt().toString());
+    json.writeEnd();
+  }
+
+  private static void nullable(JsonGenerator json, String name, Integer value) {
+    if (value == null) {
+      json.writeNull(name);
+    } else {
+      json.write(name, value);
+    }
+  }
+
+  private static void nullable(JsonGenerator json, String name, String value) {
+    if (value == null) {
+      json.writeNull(name);
+    } else {
+      json.write(name, value);
+    }
+  }
+}
