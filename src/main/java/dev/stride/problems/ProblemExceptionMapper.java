@@ -1,6 +1,7 @@
 package dev.stride.problems;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
@@ -17,6 +18,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     Problem problem = Problem.of(exception.status(), exception.getMessage());
     if (exception instanceof InvalidInputException invalid) {
       problem = problem.withErrors(invalid.errors());
+    }
+    if (exception.status() == Status.SERVICE_UNAVAILABLE) {
+      // Busy, not broken: a client may retry at once.
+      return problem.toResponseBuilder().header("Retry-After", "1").build();
     }
     return problem.toResponse();
   }

@@ -59,7 +59,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "sessions", description = "Record, list, read and delete exercise sessions.")
 @APIResponse(
     responseCode = "503",
-    description = "The database is not reachable right now; retry later (see Retry-After).",
+    description =
+        "The database is not reachable right now, or (batches) more batches are waiting to be written"
+            + " than can be within 30 s; nothing was stored, retry later (see Retry-After).",
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
