@@ -10,7 +10,8 @@
 #    two years of history, mornings and evenings, some sessions without distance, calories or
 #    heart rate), then VACUUM ANALYZE;
 # 3. for each service and each of GET /api/users/{u}/stats and .../stats/series?bucket=week, with
-#    a random user per request (bench/stats.lua): a warm-up, then wrk -t2 -c32 -d15s; prints
+#    a random user per request (bench/stats.lua): after both services are warm (rounds of load until
+#    they stop speeding up), a short warm-up, then wrk -t2 -c32 -d15s; prints
 #    requests/s, p50, p99 and the non-2xx answers, and the ratios Stride/peer;
 # 4. grows both tables to 5,000,000 sessions and measures again, printing the p99 ratio 5M/1M.
 #    GROWTH=users (default) adds 40,000 users with the same history each (the table grows, a
@@ -44,7 +45,7 @@ as_postgres() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 sql() { local db="$1"; shift; timeout 1800 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 5432 -U postgres -d "$db" "$@"; }
 
 stride_env=(DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME="$STRIDE_DB" DB_USER="$STRIDE_DB" DB_PASSWORD="$STRIDE_DB"
-  HTTP_PORT="$STRIDE_PORT" STRIDE_STATE_DIR="$work/stride")
+  HTTP_PORT="$STRIDE_PORT" STRIDE_STATE_DIR="$work/stride" STRIDE_NGINX=off)
 cleanup() {
   set +e
   echo "bench: stopping and dropping what it started"
@@ -125,7 +126,32 @@ measure() { # phase users
   done
 }
 
+# Both services are warmed up alike before the first measurement: 10 s rounds of both endpoints at
+# once until two rounds in a row are no more than 3% faster than the best before them (at most 15
+# rounds). Payara's JIT needs 90 s or more of load to compile the hot paths.
+warm_up() { # name port users
+  local best=0 stale=0 total round=0 suffix pids
+  while ((stale < 2 && round < 15)); do
+    round=$((round + 1)) pids=()
+    for suffix in "" "/series?bucket=week"; do
+      USERS="$3" SUFFIX="$suffix" timeout 60 wrk -t1 -c16 -d10s --timeout 5s -s "$here/stats.lua" \
+        "http://127.0.0.1:$2" 2>/dev/null | grep '^RESULT' >"$work/warm-${#suffix}" &
+      pids+=($!)
+    done
+    wait "${pids[@]}" || true
+    total="$(awk '{ t += $2 } END { printf "%.0f", t }' "$work"/warm-*)"
+    echo "  warm-up $1 round $round (10 s): $total requests/s"
+    if ((total * 100 > best * 103)); then
+      best=$total stale=0
+    else
+      stale=$((stale + 1))
+    fi
+  done
+}
+
 load 1 10000 100
+warm_up stride "$STRIDE_PORT" 10000
+warm_up peer "$PEER_PORT" 10000
 echo "bench: 1M sessions, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up) per line"
 measure 1M 10000
 if [[ "$GROWTH" == users ]]; then
