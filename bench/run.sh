@@ -99,24 +99,16 @@ load() { # URL: the same data set through the batch endpoint
 }
 
 declare -A result
-warm_up() { # URL: rounds of single POSTs, list pages and stats at once until they stop speeding up
-  local best=0 stale=0 total round=0 script pids
-  while ((stale < 2 && round * 10 < WARMUP_MAX)); do
-    round=$((round + 1)) pids=()
-    for script in post-session get-page get-stats; do
-      wrk -t1 -c8 -d10s -s "$here/$script.lua" "$1/" 2>/dev/null | grep '^RESULT' >"$work/warm-$script" &
-      pids+=($!)
-    done
-    wait "${pids[@]}" || true
-    total="$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' "$work"/warm-* | awk '{ t += $1 } END { printf "%.0f", t }')"
-    echo "bench:   warm-up round $round (10 s): $total requests/s"
-    # Warm: two rounds in a row no more than 3% faster than the best before them.
-    if ((total * 100 > best * 103)); then
-      best=$total stale=0
-    else
-      stale=$((stale + 1))
-    fi
+# shellcheck source=bench/warm-up.sh
+source "$here/warm-up.sh"
+mixed_round() { # URL: single POSTs, list pages and stats at once for 10 s; prints their requests/s
+  local script pids=()
+  for script in post-session get-page get-stats; do
+    wrk -t1 -c8 -d10s -s "$here/$script.lua" "$1/" 2>/dev/null | grep '^RESULT' >"$work/warm-$script" &
+    pids+=($!)
   done
+  wait "${pids[@]}" || true
+  sed -n 's/.* rps=\([0-9.]*\).*/\1/p' "$work"/warm-* | awk '{ t += $1 } END { printf "%.0f", t }'
 }
 phase() { # NAME URL SCRIPT [PATH]
   local name="$1" url="$2" script="$3" path="${4:-/}"
@@ -128,7 +120,7 @@ field() { sed -n "s/.*$2=\([^ ]*\).*/\1/p" <<<"${result[$1]:-}"; }
 
 load "$STRIDE" stride
 echo "bench: warming Stride up ..."
-warm_up "$STRIDE"
+until_warm "bench:   warm-up" $((WARMUP_MAX / 10)) mixed_round "$STRIDE"
 echo "bench: measuring Stride ..."
 # Reads first: the batch phase adds hundreds of thousands of sessions, and the reads are measured
 # on the data set loaded above.
@@ -181,7 +173,7 @@ fi
 if [[ -n "${PEER_URL:-}" ]]; then
   load "$PEER_URL" peer
   echo "bench: warming the peer up ..."
-  warm_up "$PEER_URL"
+  until_warm "bench:   warm-up" $((WARMUP_MAX / 10)) mixed_round "$PEER_URL"
   echo "bench: measuring the peer ($PEER_URL) ..."
   phase peer-list "$PEER_URL" get-page.lua
   phase peer-stats "$PEER_URL" get-stats.lua

@@ -129,29 +129,22 @@ measure() { # phase users
 # Both services are warmed up alike before the first measurement: 10 s rounds of both endpoints at
 # once until two rounds in a row are no more than 3% faster than the best before them (at most 15
 # rounds). Payara's JIT needs 90 s or more of load to compile the hot paths.
-warm_up() { # name port users
-  local best=0 stale=0 total round=0 suffix pids
-  while ((stale < 2 && round < 15)); do
-    round=$((round + 1)) pids=()
-    for suffix in "" "/series?bucket=week"; do
-      USERS="$3" SUFFIX="$suffix" timeout 60 wrk -t1 -c16 -d10s --timeout 5s -s "$here/stats.lua" \
-        "http://127.0.0.1:$2" 2>/dev/null | grep '^RESULT' >"$work/warm-${#suffix}" &
-      pids+=($!)
-    done
-    wait "${pids[@]}" || true
-    total="$(awk '{ t += $2 } END { printf "%.0f", t }' "$work"/warm-*)"
-    echo "  warm-up $1 round $round (10 s): $total requests/s"
-    if ((total * 100 > best * 103)); then
-      best=$total stale=0
-    else
-      stale=$((stale + 1))
-    fi
+# shellcheck source=bench/warm-up.sh
+source "$here/warm-up.sh"
+stats_round() { # port users: both endpoints at once for 10 s; prints their requests/s
+  local suffix pids=()
+  for suffix in "" "/series?bucket=week"; do
+    USERS="$2" SUFFIX="$suffix" timeout 60 wrk -t1 -c16 -d10s --timeout 5s -s "$here/stats.lua" \
+      "http://127.0.0.1:$1" 2>/dev/null | grep '^RESULT' >"$work/warm-${#suffix}" &
+    pids+=($!)
   done
+  wait "${pids[@]}" || true
+  awk '{ t += $2 } END { printf "%.0f", t }' "$work"/warm-*
 }
 
 load 1 10000 100
-warm_up stride "$STRIDE_PORT" 10000
-warm_up peer "$PEER_PORT" 10000
+until_warm "  warm-up stride" 15 stats_round "$STRIDE_PORT" 10000
+until_warm "  warm-up peer" 15 stats_round "$PEER_PORT" 10000
 echo "bench: 1M sessions, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up) per line"
 measure 1M 10000
 if [[ "$GROWTH" == users ]]; then

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class JsonBodies {
   /** Looked up once: each {@code Json.create...} call searches the class path for a provider. */
-  private static final JsonProvider JSON = JsonProvider.provider();
+  static final JsonProvider JSON = JsonProvider.provider();
 
   private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 

@@ -1,6 +1,5 @@
 package dev.stride.sessions.boundary;
 
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.Produces;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class SessionJsonWriter {
   private static final JsonGeneratorFactory GENERATORS =
-      JsonProvider.provider().createGeneratorFactory(Map.of());
+      JsonBodies.JSON.createGeneratorFactory(Map.of());
 
   private SessionJsonWriter() {}
 

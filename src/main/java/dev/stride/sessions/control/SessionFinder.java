@@ -14,11 +14,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -69,9 +71,7 @@ public class SessionFinder {
                     + " ON s.started_at = k.started_at AND s.id = k.id"
                     + " WHERE k.id = ANY (CAST(string_to_array(?, ',') AS uuid[]))",
                 Session.class)
-            .setParameter(
-                1,
-                ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")))
+            .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
             .getResultList();
     for (Object row : rows) {
       Session session = (Session) row;
@@ -92,7 +92,7 @@ public class SessionFinder {
     if (!query.activities().isEmpty()) {
       conditions.add(
           "s.activity IN ("
-              + String.join(", ", java.util.Collections.nCopies(query.activities().size(), "?"))
+              + String.join(", ", Collections.nCopies(query.activities().size(), "?"))
               + ")");
       query.activities().stream().map(Activity::wireName).sorted().forEach(parameters::add);
     }
