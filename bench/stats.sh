@@ -76,6 +76,7 @@ CREATE DATABASE $STRIDE_DB OWNER $STRIDE_DB ENCODING 'UTF8' TEMPLATE template0;
 SQL
 
 echo "bench: starting the peer on 127.0.0.1:$PEER_PORT (log $work/peer.log)"
+# shellcheck disable=SC2097,SC2098 # passes the shell variable PEER_DB on as the environment
 PEER_DB="$PEER_DB" PEER_DB_PASSWORD="$PEER_DB" bash "$PEER_DIR/run.sh" "$PEER_PORT" >"$work/peer.log" 2>&1 &
 peer_pid=$!
 echo "bench: starting Stride on 127.0.0.1:$STRIDE_PORT (build, db-init, Payara Micro)"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by bench/run.sh and bench/stats.sh, so that every service is warmed up by one rule.
 #
 # until_warm LABEL MAX_ROUNDS ROUND [ARGS...]: runs "ROUND ARGS", one 10 s round of load that
