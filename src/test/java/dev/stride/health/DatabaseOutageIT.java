@@ -10,7 +10,12 @@ import dev.stride.support.DeployedStride;
 import dev.stride.support.EmbeddedPostgres;
 import jakarta.json.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -49,11 +54,52 @@ class DatabaseOutageIT extends DeployedStride {
     assertThat(api.get("/api/sessions?limit=1").status()).isEqualTo(200);
   }
 
+  @Test
+  void aGroupOfPostsWaitingWhenTheDatabaseStopsIsAll503AndNothingIsHalfStored() throws Exception {
+    var postgres = EmbeddedPostgres.ofThisTestRun();
+    assumeTrue(postgres.isPresent(), "runs on the embedded PostgreSQL only: it stops the server");
+    assertThat(recordOne(api).status()).isEqualTo(201);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      ids.add(UUID.randomUUID().toString());
+    }
+    List<Answer> answers = new ArrayList<>();
+    postgres.get().stop();
+    ExecutorService senders = Executors.newFixedThreadPool(ids.size());
+    try {
+      List<Future<Answer>> sent = new ArrayList<>();
+      for (String id : ids) {
+        sent.add(senders.submit(() -> recordOne(api, id)));
+      }
+      for (Future<Answer> answer : sent) {
+        answers.add(answer.get());
+      }
+    } finally {
+      senders.shutdownNow();
+      postgres.get().start();
+    }
+    answers.forEach(answer -> assertProblem(answer, 503));
+
+    pollUntil(() -> operations().get("/health/ready"), a -> a.status() == 200);
+    for (String id : ids) {
+      assertThat(pollUntil(() -> api.get("/api/sessions/" + id), a -> a.status() != 503).status())
+          .as("nothing of a failed group is stored")
+          .isEqualTo(404);
+    }
+    for (String id : ids) {
+      assertThat(recordOne(api, id).status()).as("recovered without a restart").isEqualTo(201);
+    }
+  }
+
   private static Answer recordOne(Api api) {
+    return recordOne(api, UUID.randomUUID().toString());
+  }
+
+  private static Answer recordOne(Api api, String id) {
     return api.postJson(
         "/api/sessions",
         Json.createObjectBuilder()
-            .add("id", UUID.randomUUID().toString())
+            .add("id", id)
             .add("userId", "outage")
             .add("activity", "walking")
             .add("startedAt", "2026-11-01T07:00:00Z")

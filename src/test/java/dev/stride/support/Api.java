@@ -55,13 +55,18 @@ public final class Api {
     return send(path, "DELETE", BodyPublishers.noBody(), null);
   }
 
-  public Answer send(String path, String method, BodyPublisher body, String contentType) {
+  /** Sends a request; {@code headers} are further names and values, in pairs. */
+  public Answer send(
+      String path, String method, BodyPublisher body, String contentType, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(20))
             .method(method, body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       var response = HTTP.send(request.build(), BodyHandlers.ofString());

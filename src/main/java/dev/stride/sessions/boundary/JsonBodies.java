@@ -1,28 +1,32 @@
 package dev.stride.sessions.boundary;
 
 import dev.stride.problems.ProblemException;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Reads request bodies strictly, as the contract wants: bounded in size (413), UTF-8 that really is
- * UTF-8, one JSON value and nothing after it, no property twice in an object, no NUL or unpaired
- * surrogate in a property name. Whatever breaks that is a 400 "not valid JSON", never a 5xx.
+ * Reads request bodies strictly and as they stream in, as the contract wants: bounded in size
+ * (413), UTF-8 that really is UTF-8, one JSON value and nothing after it. Whatever breaks that is a
+ * 400 "not valid JSON", never a 5xx.
+ *
+ * <p>The body is never held whole: the parser reads it through a strict UTF-8 decoder and a byte
+ * counter, and the caller keeps only the values it wants, so a body within the limits costs memory
+ * in proportion to what is kept, not to its size. Nested values that nobody keeps are skipped event
+ * by event, never built recursively (a body of 100,000 nested arrays is a 400, not a stack
+ * overflow).
  */
 public final class JsonBodies {
   /** Looked up once: each {@code Json.create...} call searches the class path for a provider. */
@@ -32,108 +36,153 @@ public final class JsonBodies {
 
   private JsonBodies() {}
 
-  /** A body that must be one JSON object: its properties in the order sent. */
-  public static Map<String, JsonValue> object(InputStream body, int maxBytes) {
-    try (JsonParser parser = parserOf(body, maxBytes)) {
-      if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
-        throw invalid("the body must be a JSON object");
+  /**
+   * What {@code reader} makes of the body's one JSON value. A body declared or found to be longer
+   * than {@code maxBytes} is a 413; one that is empty, not UTF-8 or not JSON a 400.
+   *
+   * @param declaredLength the Content-Length, or -1 when the body is chunked
+   */
+  public static <T> T read(
+      InputStream body, long declaredLength, int maxBytes, Function<JsonParser, T> reader) {
+    requireAtMost(declaredLength, maxBytes);
+    Counted counted = new Counted(body, maxBytes);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (JsonParser parser = PARSERS.createParser(new InputStreamReader(counted, decoder))) {
+      if (!parser.hasNext()) {
+        throw invalid(counted.count == 0 ? "the body is empty" : "the body is not valid JSON");
       }
-      Map<String, JsonValue> properties = properties(parser);
-      requireEnd(parser);
-      return properties;
+      T value = reader.apply(parser);
+      if (parser.hasNext()) {
+        throw invalid("the body has more after its JSON value");
+      }
+      return value;
     } catch (ProblemException e) {
-      throw e;
+      throw counted.drainedPastLimit() ? tooLarge(maxBytes) : e;
     } catch (RuntimeException e) {
-      // JsonException for what is not JSON; a plain RuntimeException from Parsson for input
-      // nested deeper than its limit.
-      throw invalid("the body is not valid JSON");
+      // JsonException for what is not JSON (its cause tells a broken limit or broken UTF-8); a
+      // plain RuntimeException from Parsson for input nested deeper than its limit.
+      if (causedBy(e, BodyTooLarge.class) || counted.drainedPastLimit()) {
+        throw tooLarge(maxBytes);
+      }
+      if (causedBy(e, CharacterCodingException.class)) {
+        throw invalid("the body is not valid UTF-8");
+      }
+      throw invalid(counted.count == 0 ? "the body is empty" : "the body is not valid JSON");
     }
   }
 
-  /** A body that must be a JSON array: its items, each an object or {@code null} where not. */
-  public static List<Map<String, JsonValue>> arrayOfObjects(InputStream body, int maxBytes) {
-    try (JsonParser parser = parserOf(body, maxBytes)) {
-      if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
-        throw invalid("the body must be a JSON array of sessions");
-      }
-      List<Map<String, JsonValue>> items = new ArrayList<>();
-      for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
-        if (event == Event.START_OBJECT) {
-          items.add(properties(parser));
-        } else {
-          parser.getValue(); // skips a nested array or object whole
-          items.add(null);
-        }
-      }
-      requireEnd(parser);
-      return items;
-    } catch (ProblemException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // JsonException for what is not JSON; a plain RuntimeException from Parsson for input
-      // nested deeper than its limit.
-      throw invalid("the body is not valid JSON");
+  /** A 413 when the declared Content-Length is over the limit (-1: not declared). */
+  public static void requireAtMost(long declaredLength, int maxBytes) {
+    if (declaredLength > maxBytes) {
+      throw tooLarge(maxBytes);
     }
   }
 
-  private static Map<String, JsonValue> properties(JsonParser parser) {
-    Map<String, JsonValue> properties = new LinkedHashMap<>();
-    for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
-      String name = parser.getString();
-      if (!PlainText.Validator.isStorable(name)) {
-        throw invalid("a property name contains a NUL character or an unpaired surrogate");
-      }
-      parser.next();
-      JsonValue value = parser.getValue();
-      if (properties.put(name, value) != null) {
-        throw invalid("the property " + quote(name) + " appears twice");
+  /** Moves the parser past the value that {@code event} starts, without building it. */
+  public static void skip(JsonParser parser, Event event) {
+    if (event != Event.START_ARRAY && event != Event.START_OBJECT) {
+      return;
+    }
+    int depth = 1;
+    while (depth > 0) {
+      Event next = parser.next();
+      if (next == Event.START_ARRAY || next == Event.START_OBJECT) {
+        depth++;
+      } else if (next == Event.END_ARRAY || next == Event.END_OBJECT) {
+        depth--;
       }
     }
-    return properties;
   }
 
-  private static void requireEnd(JsonParser parser) {
-    if (parser.hasNext()) {
-      throw invalid("the body has more after its JSON value");
-    }
-  }
-
-  private static JsonParser parserOf(InputStream body, int maxBytes) {
-    return PARSERS.createParser(new StringReader(utf8(body, maxBytes)));
-  }
-
-  /** The body as text: at most {@code maxBytes}, strictly decoded. */
-  static String utf8(InputStream body, int maxBytes) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(maxBytes + 1);
-    } catch (IOException e) {
-      throw new ProblemException(Status.BAD_REQUEST, "the body could not be read");
-    }
-    if (bytes.length > maxBytes) {
-      throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBytes + " bytes");
-    }
-    if (bytes.length == 0) {
-      throw invalid("the body is empty");
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw invalid("the body is not valid UTF-8");
-    }
-  }
-
-  private static ProblemException invalid(String detail) {
+  /** A 400 for a body that breaks the rules of JSON (as the contract reads them). */
+  public static ProblemException invalid(String detail) {
     return new ProblemException(Status.BAD_REQUEST, detail);
   }
 
-  private static String quote(String name) {
+  /** The name as JSON writes it, quoted and escaped, for messages. */
+  static String quote(String name) {
     return JSON.createValue(name).toString();
+  }
+
+  private static ProblemException tooLarge(int maxBytes) {
+    return new ProblemException(
+        Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBytes + " bytes");
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (kind.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Signals that a body went past its limit while it was being read. */
+  private static final class BodyTooLarge extends IOException {
+    BodyTooLarge() {
+      super("body over its limit", null);
+    }
+  }
+
+  /**
+   * Counts the bytes read and refuses to read past the limit. After a 400, {@link
+   * #drainedPastLimit} reads on (at most to the limit) to tell whether the body was too large as
+   * well, because a 413 comes before a 400.
+   */
+  private static final class Counted extends FilterInputStream {
+    private final int limit;
+    private long count;
+
+    Counted(InputStream in, int limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    private void counted(int n) throws BodyTooLarge {
+      count += n;
+      if (count > limit) {
+        throw new BodyTooLarge();
+      }
+    }
+
+    boolean drainedPastLimit() {
+      try {
+        byte[] buffer = new byte[8192];
+        while (read(buffer, 0, buffer.length) >= 0) {
+          // only counting
+        }
+        return false;
+      } catch (BodyTooLarge e) {
+        return true;
+      } catch (IOException | JsonException e) {
+        return false;
+      }
+    }
   }
 }

@@ -3,18 +3,19 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -164,31 +165,59 @@ public record SessionInput(
           "notes");
 
   /**
-   * Reads the fields of a JSON object, adding an error for every property that is not an input
-   * field and every value of the wrong JSON type.
+   * Reads the properties of the JSON object whose START_OBJECT the parser has just returned, up to
+   * its END_OBJECT. Every property that is not an input field and every value of the wrong JSON
+   * type adds an error (and that field stays null); such values are skipped, never kept. A property
+   * name given twice, or with a NUL or an unpaired surrogate, is not valid JSON.
    */
-  static SessionInput from(Map<String, JsonValue> json, List<FieldError> errors) {
-    for (String name : json.keySet()) {
-      if (!FIELDS.contains(name)) {
-        errors.add(
-            new FieldError(
-                name,
-                name.equals("createdAt")
-                    ? "is set by the server and cannot be sent"
-                    : "is not a field of a session"));
+  static SessionInput read(JsonParser parser, List<FieldError> errors) {
+    String id = null, userId = null, activity = null, startedAt = null, notes = null;
+    Long durationSeconds = null, calories = null, avgHeartRate = null, maxHeartRate = null;
+    Double distanceMeters = null;
+    Set<String> seen = new HashSet<>();
+    for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+      String name = parser.getString();
+      if (!PlainText.Validator.isStorable(name)) {
+        throw JsonBodies.invalid(
+            "a property name contains a NUL character or an unpaired surrogate");
+      }
+      if (!seen.add(name)) {
+        throw JsonBodies.invalid("the property " + JsonBodies.quote(name) + " appears twice");
+      }
+      Event value = parser.next();
+      switch (name) {
+        case "id" -> id = string(parser, value, name, errors);
+        case "userId" -> userId = string(parser, value, name, errors);
+        case "activity" -> activity = string(parser, value, name, errors);
+        case "startedAt" -> startedAt = string(parser, value, name, errors);
+        case "durationSeconds" -> durationSeconds = integer(parser, value, name, errors);
+        case "distanceMeters" -> distanceMeters = number(parser, value, name, errors);
+        case "calories" -> calories = integer(parser, value, name, errors);
+        case "avgHeartRate" -> avgHeartRate = integer(parser, value, name, errors);
+        case "maxHeartRate" -> maxHeartRate = integer(parser, value, name, errors);
+        case "notes" -> notes = string(parser, value, name, errors);
+        default -> {
+          errors.add(
+              new FieldError(
+                  name,
+                  name.equals("createdAt")
+                      ? "is set by the server and cannot be sent"
+                      : "is not a field of a session"));
+          JsonBodies.skip(parser, value);
+        }
       }
     }
     return new SessionInput(
-        string(json, "id", errors),
-        string(json, "userId", errors),
-        string(json, "activity", errors),
-        string(json, "startedAt", errors),
-        integer(json, "durationSeconds", errors),
-        number(json, "distanceMeters", errors),
-        integer(json, "calories", errors),
-        integer(json, "avgHeartRate", errors),
-        integer(json, "maxHeartRate", errors),
-        string(json, "notes", errors));
+        id,
+        userId,
+        activity,
+        startedAt,
+        durationSeconds,
+        distanceMeters,
+        calories,
+        avgHeartRate,
+        maxHeartRate,
+        notes);
   }
 
   /** The session this valid input describes, with the id it carries or a new one. */
@@ -206,41 +235,49 @@ public record SessionInput(
         notes);
   }
 
-  private static String string(Map<String, JsonValue> json, String name, List<FieldError> errors) {
-    JsonValue value = json.get(name);
-    if (value == null || value == JsonValue.NULL) {
+  private static String string(
+      JsonParser parser, Event value, String name, List<FieldError> errors) {
+    if (value == Event.VALUE_NULL) {
       return null;
     }
-    if (value instanceof JsonString text) {
-      return text.getString();
+    if (value == Event.VALUE_STRING) {
+      return parser.getString();
     }
-    errors.add(new FieldError(name, "must be a string"));
-    return null;
+    return mistyped(parser, value, name, "must be a string", errors);
   }
 
-  private static Long integer(Map<String, JsonValue> json, String name, List<FieldError> errors) {
-    JsonValue value = json.get(name);
-    if (value == null || value == JsonValue.NULL) {
+  private static Long integer(
+      JsonParser parser, Event value, String name, List<FieldError> errors) {
+    if (value == Event.VALUE_NULL) {
       return null;
     }
-    if (value instanceof JsonNumber number && number.isIntegral()) {
-      BigInteger big = number.bigIntegerValue();
-      // Far outside every bound, but still an integer: let the range rule name it.
-      return big.bitLength() < 64 ? big.longValue() : big.signum() * Long.MAX_VALUE;
+    if (value == Event.VALUE_NUMBER) {
+      // An integer is written as one: 1800, not 1800.0 or 1.8e3 (whose scale is not 0).
+      BigDecimal number = parser.getBigDecimal();
+      if (number.scale() == 0) {
+        BigInteger big = number.toBigInteger();
+        // Far outside every bound, but still an integer: let the range rule name it.
+        return big.bitLength() < 64 ? big.longValue() : big.signum() * Long.MAX_VALUE;
+      }
     }
-    errors.add(new FieldError(name, "must be an integer"));
-    return null;
+    return mistyped(parser, value, name, "must be an integer", errors);
   }
 
-  private static Double number(Map<String, JsonValue> json, String name, List<FieldError> errors) {
-    JsonValue value = json.get(name);
-    if (value == null || value == JsonValue.NULL) {
+  private static Double number(
+      JsonParser parser, Event value, String name, List<FieldError> errors) {
+    if (value == Event.VALUE_NULL) {
       return null;
     }
-    if (value instanceof JsonNumber number) {
-      return number.doubleValue();
+    if (value == Event.VALUE_NUMBER) {
+      return parser.getBigDecimal().doubleValue();
     }
-    errors.add(new FieldError(name, "must be a number"));
+    return mistyped(parser, value, name, "must be a number", errors);
+  }
+
+  private static <T> T mistyped(
+      JsonParser parser, Event value, String name, String rule, List<FieldError> errors) {
+    errors.add(new FieldError(name, rule));
+    JsonBodies.skip(parser, value);
     return null;
   }
 }

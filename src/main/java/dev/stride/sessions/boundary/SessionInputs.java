@@ -2,16 +2,18 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
-import dev.stride.sessions.entity.Session;
+import dev.stride.problems.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.ws.rs.core.Response.Status;
 import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +26,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns JSON objects into sessions to record, or into the complete list of what is wrong with them:
- * wrong JSON types and unknown properties first found while reading, then every rule of the
- * contract through Bean Validation.
+ * Reads sessions to record from a JSON parser, or the complete list of what is wrong with them:
+ * wrong JSON types and unknown properties found while reading, then every rule of the contract
+ * through Bean Validation.
  */
 @ApplicationScoped
 public class SessionInputs {
@@ -65,53 +67,72 @@ public class SessionInputs {
   }
 
   /**
-   * The session one JSON object describes; a 400 with every invalid field when it breaks a rule.
+   * The session of a body that must be one JSON object (the parser has not started); a 400 with
+   * every invalid field when it breaks a rule.
    */
-  public Session toSession(Map<String, JsonValue> json) {
+  public SessionInput one(JsonParser parser) {
+    if (parser.next() != Event.START_OBJECT) {
+      throw JsonBodies.invalid("the body must be a JSON object");
+    }
     List<FieldError> errors = new ArrayList<>();
-    SessionInput input = read(json, errors);
+    SessionInput input = read(parser, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return input.toSession();
+    return input;
   }
 
   /**
-   * The sessions of a batch, or a 400 listing every invalid field of every item as {@code
-   * [i].field}; an id that an earlier item carries already is invalid as {@code [i].id}.
+   * The sessions of a body that must be a JSON array of 1 to {@code maxItems} objects, or a 400
+   * listing every invalid field of every item as {@code [i].field}; an id that an earlier item
+   * carries already is invalid as {@code [i].id}. Items past {@code maxItems} are counted for the
+   * message, not kept.
    */
-  public List<Session> toSessions(List<Map<String, JsonValue>> items) {
+  public List<SessionInput> batch(JsonParser parser, int maxItems) {
+    if (parser.next() != Event.START_ARRAY) {
+      throw JsonBodies.invalid("the body must be a JSON array of sessions");
+    }
     List<FieldError> errors = new ArrayList<>();
-    List<SessionInput> valid = new ArrayList<>(items.size());
+    List<SessionInput> valid = new ArrayList<>();
     Map<String, Integer> firstWithId = new HashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      Map<String, JsonValue> item = items.get(i);
-      if (item == null) {
-        errors.add(new FieldError("[" + i + "]", "must be a session object"));
+    int count = 0;
+    for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+      int index = count++;
+      if (count > maxItems) {
+        JsonBodies.skip(parser, event);
+        continue;
+      }
+      if (event != Event.START_OBJECT) {
+        errors.add(new FieldError("[" + index + "]", "must be a session object"));
+        JsonBodies.skip(parser, event);
         continue;
       }
       List<FieldError> found = new ArrayList<>();
-      SessionInput input = read(item, found);
+      SessionInput input = read(parser, found);
       if (input != null && input.id() != null) {
-        Integer earlier = firstWithId.putIfAbsent(input.id().toLowerCase(Locale.ROOT), i);
+        Integer earlier = firstWithId.putIfAbsent(input.id().toLowerCase(Locale.ROOT), index);
         if (earlier != null) {
           found.add(new FieldError("id", "repeats the id of item [" + earlier + "]"));
         }
       }
-      int index = i;
       found.forEach(error -> errors.add(error.inItem(index)));
       valid.add(input);
+    }
+    if (count == 0 || count > maxItems) {
+      throw new ProblemException(
+          Status.BAD_REQUEST,
+          "a batch holds 1 to " + maxItems + " sessions; this one holds " + count);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return valid.stream().map(SessionInput::toSession).toList();
+    return valid;
   }
 
   /** Reads and checks one object, adding what is wrong to {@code errors}; null when invalid. */
-  SessionInput read(Map<String, JsonValue> json, List<FieldError> errors) {
+  private SessionInput read(JsonParser parser, List<FieldError> errors) {
     List<FieldError> found = new ArrayList<>();
-    SessionInput input = SessionInput.from(json, found);
+    SessionInput input = SessionInput.read(parser, found);
     Set<String> mistyped = new HashSet<>();
     found.forEach(error -> mistyped.add(error.field()));
     for (ConstraintViolation<SessionInput> violation : validator.validate(input)) {

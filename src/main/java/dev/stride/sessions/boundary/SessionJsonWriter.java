@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -23,6 +24,15 @@ public final class SessionJsonWriter {
       JsonBodies.JSON.createGeneratorFactory(Map.of());
 
   private SessionJsonWriter() {}
+
+  /** The session as the bytes of its JSON answer (for an ETag of exactly what is sent). */
+  static byte[] bytes(SessionView session) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
+      write(json.writeStartObject(), session);
+    }
+    return out.toByteArray();
+  }
 
   /**
    * A writer typed on the answer it writes: Jersey picks the writer of the most specific type, so

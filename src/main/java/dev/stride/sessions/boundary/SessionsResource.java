@@ -3,7 +3,6 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
-import dev.stride.problems.ProblemException;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
@@ -12,14 +11,11 @@ import dev.stride.sessions.control.SessionFinder.Page;
 import dev.stride.sessions.control.SessionNotFoundException;
 import dev.stride.sessions.control.SessionQuery;
 import dev.stride.sessions.control.SessionRecorder;
-import dev.stride.sessions.control.SessionRecorder.Recorded;
 import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,18 +24,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,18 +70,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionsResource {
-  /** The largest body of one session (1 MiB): a body of exactly this size is accepted. */
-  public static final int MAX_BODY_BYTES = 1 << 20;
-
-  /** The largest body of a batch (8 MiB). */
-  public static final int MAX_BATCH_BODY_BYTES = 8 << 20;
-
-  static final int MAX_BATCH_SIZE = 1000;
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
   private static final Pattern CANONICAL_UUID = Pattern.compile(SessionInput.UUID_TEXT);
 
-  @Inject SessionInputs inputs;
   @Inject SessionRecorder recorder;
   @Inject SessionFinder finder;
   @Inject Cursors cursors;
@@ -158,22 +150,29 @@ public class SessionsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response record(@Context UriInfo uri, InputStream body) {
-    Session session = inputs.toSession(JsonBodies.object(body, MAX_BODY_BYTES));
-    Recorded recorded = recorder.record(session);
-    SessionView view = SessionView.of(recorded.session());
-    if (!recorded.created()) {
-      return Response.ok(view).build();
-    }
-    return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
-        .entity(view)
-        .build();
+  public void record(SessionInput input, @Context UriInfo uri, @Suspended AsyncResponse answer) {
+    // The request thread goes back to the pool: the answer comes once the group is committed.
+    UriBuilder location = uri.getAbsolutePathBuilder();
+    recorder
+        .record(input.toSession())
+        .whenComplete(
+            (recorded, failure) -> {
+              if (failure != null) {
+                answer.resume(
+                    failure instanceof CompletionException ? failure.getCause() : failure);
+                return;
+              }
+              SessionView view = SessionView.of(recorded.session());
+              answer.resume(
+                  recorded.created()
+                      ? Response.created(location.path(view.id()).build()).entity(view).build()
+                      : Response.ok(view).build());
+            });
   }
 
   @POST
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   @Operation(
       summary = "Record many sessions at once",
       description =
@@ -234,14 +233,8 @@ public class SessionsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response recordBatch(InputStream body) {
-    List<Map<String, JsonValue>> items = JsonBodies.arrayOfObjects(body, MAX_BATCH_BODY_BYTES);
-    if (items.isEmpty() || items.size() > MAX_BATCH_SIZE) {
-      throw new ProblemException(
-          Status.BAD_REQUEST,
-          "a batch holds 1 to " + MAX_BATCH_SIZE + " sessions; this one holds " + items.size());
-    }
-    List<Session> sessions = inputs.toSessions(items);
+  public Response recordBatch(List<SessionInput> inputs) {
+    List<Session> sessions = inputs.stream().map(SessionInput::toSession).toList();
     RecordedBatch recorded = recorder.recordAll(sessions);
     BatchResult result =
         new BatchResult(
@@ -335,11 +328,23 @@ public class SessionsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read one session")
+  @Operation(
+      summary = "Read one session",
+      description =
+          "Answers carry a strong `ETag` (of the session's representation) and `Cache-Control: private,"
+              + " no-cache`; with `If-None-Match` holding the current ETag the answer is 304 without"
+              + " a body.")
   @APIResponse(
       responseCode = "200",
       description = "The session.",
+      headers = {
+        @Header(name = "ETag", description = "Strong; changes whenever the session does."),
+        @Header(name = "Cache-Control", description = "private, no-cache")
+      },
       content = @Content(schema = @Schema(implementation = SessionView.class)))
+  @APIResponse(
+      responseCode = "304",
+      description = "Not modified: If-None-Match holds the current ETag.")
   @APIResponse(
       responseCode = "404",
       description = "No session has this id (also when it is not a UUID).",
@@ -347,17 +352,24 @@ public class SessionsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public SessionView read(
-      @Parameter(description = "The session's id.") @PathParam("id") String id) {
-    return uuid(id)
-        .flatMap(finder::find)
-        .map(SessionView::of)
-        .orElseThrow(() -> new SessionNotFoundException(id));
+  public Response read(
+      @Parameter(description = "The session's id.") @PathParam("id") String id,
+      @Context Request request) {
+    SessionView session =
+        uuid(id)
+            .flatMap(finder::find)
+            .map(SessionView::of)
+            .orElseThrow(() -> new SessionNotFoundException(id));
+    byte[] body = SessionJsonWriter.bytes(session);
+    EntityTag tag = ETags.ofBytes(body);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    return ETags.revalidated(
+        notModified != null ? notModified : Response.ok(body, MediaType.APPLICATION_JSON_TYPE),
+        tag);
   }
 
   @DELETE
   @Path("{id}")
-  @Transactional
   @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   @APIResponse(

@@ -5,84 +5,69 @@ import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Reads sessions back. The SQL is native so that PostgreSQL gets what it plans well: the lookup of
- * one id goes through session_ids to the key (started_at, id), which lets TimescaleDB exclude every
- * other chunk; lists are keyset pages with row-value comparisons on (started_at, id), so a deep
- * page costs what the first one does.
- *
- * <p>Pages are read over JDBC straight into sessions: nothing on a page is ever changed, and
- * building 50 rows as managed entities (result set to record to clone, registered in the
- * persistence context) cost a fifth of a list request's CPU.
+ * Reads and deletes sessions, one statement each, over JDBC: nothing read is ever changed, so no
+ * persistence context is needed (building rows as managed entities cost a fifth of a list request's
+ * CPU). The lookup of one id goes through session_ids to the key (started_at, id), which lets
+ * TimescaleDB exclude every other chunk; lists are keyset pages with row-value comparisons on
+ * (started_at, id), so a deep page costs what the first one does.
  */
 @ApplicationScoped
 public class SessionFinder {
-  private static final String COLUMNS =
-      "s.id, s.user_id, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
-          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at";
+  private static final String BY_ID =
+      "SELECT "
+          + SessionRows.COLUMNS
+          + " FROM session_ids k JOIN sessions s ON s.started_at = k.started_at AND s.id = k.id";
 
-  @PersistenceContext EntityManager em;
+  private static final String FIND = BY_ID + " WHERE k.id = ?";
+
+  private static final String FIND_ALL = BY_ID + " WHERE k.id = ANY (?)";
+
+  /** Frees the id, deletes the session and raises its user's version: one statement. */
+  private static final String DELETE =
+      "WITH released AS (DELETE FROM session_ids WHERE id = ? RETURNING id, started_at),\n"
+          + " deleted AS (DELETE FROM sessions s USING released r"
+          + " WHERE s.started_at = r.started_at AND s.id = r.id RETURNING s.user_id),\n "
+          + UserVersions.bump("deleted")
+          + "\nSELECT count(*) FROM deleted";
 
   @Resource(lookup = "jdbc/stride")
   DataSource dataSource;
 
   public Optional<Session> find(UUID id) {
-    List<?> found =
-        em.createNativeQuery(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM session_ids k JOIN sessions s"
-                    + " ON s.started_at = k.started_at AND s.id = k.id WHERE k.id = ?",
-                Session.class)
-            .setParameter(1, id)
-            .getResultList();
-    return found.stream().map(Session.class::cast).findFirst();
+    List<Session> found = query(FIND, List.of(id), 1);
+    return found.stream().findFirst();
   }
 
   /** The stored sessions among these ids, by id. */
   public Map<UUID, Session> findAll(List<UUID> ids) {
     Map<UUID, Session> found = new HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM session_ids k JOIN sessions s"
-                    + " ON s.started_at = k.started_at AND s.id = k.id"
-                    + " WHERE k.id = ANY (CAST(string_to_array(?, ',') AS uuid[]))",
-                Session.class)
-            .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
-            .getResultList();
-    for (Object row : rows) {
-      Session session = (Session) row;
-      found.put(session.id(), session);
+    if (!ids.isEmpty()) {
+      for (Session session :
+          query(FIND_ALL, List.of((Object) ids.toArray(UUID[]::new)), ids.size())) {
+        found.put(session.id(), session);
+      }
     }
     return found;
   }
 
   /** One page: up to {@code limit} sessions after {@code after} (null: from the start). */
   public Page list(SessionQuery query, Position after, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM sessions s");
+    StringBuilder sql = new StringBuilder("SELECT ").append(SessionRows.COLUMNS);
+    sql.append(" FROM sessions s");
     List<Object> parameters = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     if (query.userId() != null) {
@@ -90,11 +75,9 @@ public class SessionFinder {
       parameters.add(query.userId());
     }
     if (!query.activities().isEmpty()) {
-      conditions.add(
-          "s.activity IN ("
-              + String.join(", ", Collections.nCopies(query.activities().size(), "?"))
-              + ")");
-      query.activities().stream().map(Activity::wireName).sorted().forEach(parameters::add);
+      conditions.add("s.activity = ANY (?)");
+      parameters.add(
+          query.activities().stream().map(Activity::wireName).sorted().toArray(String[]::new));
     }
     if (query.from() != null) {
       conditions.add("s.started_at >= ?");
@@ -117,20 +100,7 @@ public class SessionFinder {
     sql.append(" LIMIT ?");
     parameters.add(limit + 1);
 
-    List<Session> sessions = new ArrayList<>(limit + 1);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < parameters.size(); i++) {
-        select.setObject(i + 1, parameters.get(i));
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          sessions.add(session(rows));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("listing sessions failed", e);
-    }
+    List<Session> sessions = query(sql.toString(), parameters, limit + 1);
     boolean more = sessions.size() > limit;
     if (more) {
       sessions.remove(limit);
@@ -139,38 +109,39 @@ public class SessionFinder {
     return new Page(sessions, more ? new Position(last.startedAt(), last.id()) : null);
   }
 
-  /** The session in the current row of a result of {@link #COLUMNS}. */
-  private static Session session(ResultSet row) throws SQLException {
-    return new Session(
-            row.getObject(1, UUID.class),
-            row.getString(2),
-            Activity.fromWireName(row.getString(3)).orElseThrow(),
-            row.getObject(4, OffsetDateTime.class).toInstant(),
-            row.getInt(5),
-            nullable(row, row.getDouble(6)),
-            nullable(row, row.getInt(7)),
-            nullable(row, row.getInt(8)),
-            nullable(row, row.getInt(9)),
-            row.getString(10))
-        .storedAt(row.getObject(11, OffsetDateTime.class).toInstant());
-  }
-
-  private static <T> T nullable(ResultSet row, T value) throws SQLException {
-    return row.wasNull() ? null : value;
-  }
-
   /** A page of sessions and, when more match, where the next page starts. */
   public record Page(List<Session> sessions, Position next) {}
 
-  /** Deletes a session and frees its id; false when there was none. */
+  /** Deletes a session, frees its id and raises its user's version; false when there was none. */
   public boolean delete(UUID id) {
-    return em.createNativeQuery(
-                """
-                WITH released AS (DELETE FROM session_ids WHERE id = ? RETURNING id, started_at)
-                DELETE FROM sessions s USING released r
-                WHERE s.started_at = r.started_at AND s.id = r.id""")
-            .setParameter(1, id)
-            .executeUpdate()
-        > 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement(DELETE)) {
+      delete.setObject(1, id);
+      try (ResultSet count = delete.executeQuery()) {
+        return count.next() && count.getInt(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("deleting a session failed", e);
+    }
+  }
+
+  /**
+   * The sessions a statement selects with {@link SessionRows#COLUMNS}. Parameters are bound with
+   * {@code setObject}, arrays as PostgreSQL arrays of their element type (text or uuid).
+   */
+  private List<Session> query(String sql, List<Object> parameters, int expected) {
+    List<Session> sessions = new ArrayList<>(expected);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      Parameters.bind(connection, select, parameters);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sessions.add(SessionRows.session(rows));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading sessions failed", e);
+    }
+    return sessions;
   }
 }

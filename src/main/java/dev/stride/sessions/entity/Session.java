@@ -1,9 +1,5 @@
 package dev.stride.sessions.entity;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -14,43 +10,32 @@ import java.util.UUID;
  * lasted and, where the device measured them, distance, calories and heart rates. A session never
  * changes once stored; a client that sends it again with the same id gets it back unchanged.
  *
- * <p>Mapped onto the {@code sessions} table of {@code db-init/}. The table's key is {@code
- * (started_at, id)} because it may be a TimescaleDB hypertable; the id alone is unique through
- * {@code session_ids}.
+ * <p>Stored as a row of the {@code sessions} table of {@code db-init/} (read and written over JDBC
+ * by the control classes, see SessionRows). The table's key is {@code (started_at, id)} because it
+ * may be a TimescaleDB hypertable; the id alone is unique through {@code session_ids}.
  */
-@Entity
-@Table(name = "sessions")
 public class Session {
-  @Id private UUID id;
+  private UUID id;
 
-  @Column(name = "user_id")
   private String userId;
 
   private Activity activity;
 
-  @Column(name = "started_at")
   private Instant startedAt;
 
-  @Column(name = "duration_seconds")
   private int durationSeconds;
 
-  @Column(name = "distance_meters")
   private Double distanceMeters;
 
   private Integer calories;
 
-  @Column(name = "avg_heart_rate")
   private Integer avgHeartRate;
 
-  @Column(name = "max_heart_rate")
   private Integer maxHeartRate;
 
   private String notes;
 
-  @Column(name = "created_at", insertable = false, updatable = false)
   private Instant createdAt;
-
-  protected Session() {}
 
   /**
    * A session about to be recorded. {@code startedAt} is kept to the microsecond, the precision

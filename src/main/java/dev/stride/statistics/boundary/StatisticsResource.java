@@ -3,12 +3,17 @@ package dev.stride.statistics.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
+import dev.stride.sessions.boundary.ETags;
 import dev.stride.sessions.boundary.QueryParameters;
 import dev.stride.sessions.boundary.QueryParameters.Period;
+import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.statistics.control.Bucket;
+import dev.stride.statistics.control.SeriesItem;
 import dev.stride.statistics.control.StatisticsFilter;
 import dev.stride.statistics.control.StatisticsQuery;
+import dev.stride.statistics.control.Summary;
+import dev.stride.statistics.control.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,12 +21,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,16 +49,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "statistics",
     description =
         """
-        What a user's sessions add up to, computed from the stored sessions at each request (a \
-        session counts as soon as its POST was answered, and no longer once it is deleted).
+        What a user's sessions add up to (a session counts as soon as its POST was answered, on \
+        every backend, and no longer once its DELETE was answered). Answers carry a strong `ETag` \
+        and `Cache-Control: private, no-cache`; `If-None-Match` with the current ETag gets 304. \
+        The ETag changes with every committed change of the user's sessions, and only then.
 
         Readings of the contract where it is silent:
         - `tz` is an IANA region id spelt as in the tz database (case matters), e.g. \
         `Europe/Rome`, `Asia/Kolkata`, `Etc/GMT+5`, or `UTC`. Offsets (`+05:30`, `Z`, \
         `UTC+01:00`) are refused: they name no calendar, and PostgreSQL would read a bare offset \
         with the POSIX sign. Legacy ids without an area (`CET`, `EST5EDT`, `Japan`, `GMT`) are \
-        refused: PostgreSQL reads some of them as fixed-offset abbreviations. A zone the \
-        database's tz data does not know is refused too. PostgreSQL's tz data decides DST.
+        refused: they are ambiguous abbreviations in some databases. Java's time-zone rules (the \
+        tz database of the server's JDK) decide DST.
         - `from` and `to` select sessions by their `startedAt` instant (`from <= startedAt < \
         to`), not by calendar day; every figure, streaks and buckets included, covers only the \
         sessions selected by `from`, `to` and `activity`.
@@ -82,6 +94,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                          as Europe/Rome or America/Los_Angeles, or UTC"},
                          {"field": "bucket", "message": "must be day, week or month"}]}""")))
 @APIResponse(
+    responseCode = "304",
+    description = "Not modified: If-None-Match holds the current ETag; no body.")
+@APIResponse(
     responseCode = "503",
     description = "The database is not reachable right now; retry later (see Retry-After).",
     content =
@@ -94,7 +109,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatisticsResource {
   private static final String DEFAULT_ZONE = "UTC";
 
+  /** The revision of the answers' JSON, part of every ETag. */
+  private static final String REPRESENTATION = "statistics-1";
+
   @Inject StatisticsQuery query;
+  @Inject UserVersions versions;
+  @Inject AnswerCache answers;
 
   @GET
   @Operation(
@@ -108,7 +128,7 @@ public class StatisticsResource {
       responseCode = "200",
       description = "The statistics.",
       content = @Content(schema = @Schema(implementation = StatsView.class)))
-  public StatsView summarise(
+  public Response summarise(
       @Parameter(
               description =
                   "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
@@ -150,11 +170,21 @@ public class StatisticsResource {
                   "IANA time-zone id deciding calendar days (see the readings of the contract).",
               schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
           @QueryParam("tz")
-          String tz) {
+          String tz,
+      @Context Request request) {
     List<FieldError> errors = new ArrayList<>();
     StatisticsFilter filter = filter(userId, from, to, activity, tz, errors);
     throwIfAny(errors);
-    return StatsView.of(filter, zoneName(tz), query.summarise(filter));
+    return answer(
+        request,
+        filter,
+        "stats",
+        () -> {
+          Versioned<Summary> summary = query.summarise(filter);
+          return new Versioned<>(
+              summary.version(),
+              StatisticsJsonWriter.bytes(StatsView.of(filter, zoneName(tz), summary.value())));
+        });
   }
 
   @GET
@@ -168,7 +198,7 @@ public class StatisticsResource {
       responseCode = "200",
       description = "The series.",
       content = @Content(schema = @Schema(implementation = SeriesView.class)))
-  public SeriesView series(
+  public Response series(
       @Parameter(
               description =
                   "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
@@ -218,7 +248,8 @@ public class StatisticsResource {
                   "IANA time-zone id deciding calendar days (see the readings of the contract).",
               schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
           @QueryParam("tz")
-          String tz) {
+          String tz,
+      @Context Request request) {
     List<FieldError> errors = new ArrayList<>();
     StatisticsFilter filter = filter(userId, from, to, activity, tz, errors);
     Bucket by = Bucket.WEEK;
@@ -229,11 +260,51 @@ public class StatisticsResource {
       }
     }
     throwIfAny(errors);
-    return new SeriesView(
-        filter.userId(),
-        by.wireName(),
-        zoneName(tz),
-        query.series(filter, by).stream().map(SeriesItemView::of).toList());
+    Bucket bucketed = by;
+    return answer(
+        request,
+        filter,
+        "series " + by.wireName(),
+        () -> {
+          Versioned<List<SeriesItem>> series = query.series(filter, bucketed);
+          return new Versioned<>(
+              series.version(),
+              StatisticsJsonWriter.bytes(
+                  new SeriesView(
+                      filter.userId(),
+                      bucketed.wireName(),
+                      zoneName(tz),
+                      series.value().stream().map(SeriesItemView::of).toList())));
+        });
+  }
+
+  /**
+   * The answer to a query of a user's statistics, without computing it again when nothing changed:
+   * one indexed read of the version of the user's sessions decides. With If-None-Match holding the
+   * tag of that version the answer is 304; with an answer kept for that version, that answer;
+   * otherwise it is computed (with the version it was computed from) and kept.
+   */
+  private Response answer(
+      Request request, StatisticsFilter filter, String kind, Supplier<Versioned<byte[]>> compute) {
+    String query = kind + " " + filter.fingerprint();
+    long version = versions.of(filter.userId());
+    EntityTag current = tag(version, query);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(current);
+    if (notModified != null) {
+      return ETags.revalidated(notModified, current);
+    }
+    Versioned<byte[]> answer =
+        answers.current(query, version).orElseGet(() -> answers.keep(query, compute.get()));
+    return ETags.revalidated(
+        Response.ok(answer.value(), MediaType.APPLICATION_JSON_TYPE), tag(answer.version(), query));
+  }
+
+  /**
+   * The ETag of a query's answer at a version of the user's sessions; {@link #REPRESENTATION}
+   * changes whenever the JSON of the answers does, so that no tag outlives its body's format.
+   */
+  private static EntityTag tag(long version, String query) {
+    return ETags.ofText(REPRESENTATION + "|" + version + "|" + query);
   }
 
   /** The filter the parameters describe; null, with {@code errors} filled, when any is invalid. */

@@ -1,13 +1,13 @@
 package dev.stride.statistics.control;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The calendar periods a series adds sessions up by, as PostgreSQL's {@code date_trunc} cuts them:
- * a day, a week from Monday, a month from its first day.
- */
+/** The calendar periods a series adds sessions up by: a day, a week from Monday, a month. */
 public enum Bucket {
   DAY,
   WEEK,
@@ -17,9 +17,17 @@ public enum Bucket {
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
-  /** The name on the wire, which is also the field name that {@code date_trunc} takes. */
   public String wireName() {
     return wireName;
+  }
+
+  /** The first day of the bucket that holds {@code day}. */
+  public LocalDate start(LocalDate day) {
+    return switch (this) {
+      case DAY -> day;
+      case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH -> day.withDayOfMonth(1);
+    };
   }
 
   public static Optional<Bucket> fromWireName(String name) {

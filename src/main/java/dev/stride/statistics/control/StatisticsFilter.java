@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which sessions statistics are made of: one user's, optionally only some activities and a time
@@ -17,5 +18,19 @@ public record StatisticsFilter(
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(zone, "zone");
     activities = Set.copyOf(activities);
+  }
+
+  /** A text that names exactly this filter: equal filters, and only those, give equal texts. */
+  public String fingerprint() {
+    return "u="
+        + userId
+        + "|a="
+        + activities.stream().map(Activity::wireName).sorted().collect(Collectors.joining(","))
+        + "|f="
+        + (from == null ? "" : from.toString())
+        + "|t="
+        + (to == null ? "" : to.toString())
+        + "|z="
+        + zone.getId();
   }
 }

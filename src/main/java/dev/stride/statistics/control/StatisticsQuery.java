@@ -1,6 +1,7 @@
 package dev.stride.statistics.control;
 
-import dev.stride.problems.InvalidInputException;
+import dev.stride.sessions.control.Parameters;
+import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.statistics.control.Summary.ActivityTotals;
 import jakarta.annotation.Resource;
@@ -12,122 +13,107 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Computes statistics in PostgreSQL, one statement per request. Every statement reads a user's
- * sessions through {@code sessions_user_started_idx (user_id, started_at, id) INCLUDE (...)} as an
- * index-only scan: the user and the time range are its index condition, the activities a filter on
- * an included column. Local calendar days are {@code (started_at AT TIME ZONE zone)::date}, so
- * PostgreSQL's time-zone database decides DST; streaks are gaps and islands over the distinct days
- * (a day minus its rank is the same date for every day of one run).
+ * Computes statistics from a user's sessions, read with one statement: an index-only range scan of
+ * {@code sessions_user_started_idx (user_id, started_at, id) INCLUDE (...)} (the user and the time
+ * range are its index condition, the activities a filter on an included column), together with the
+ * version of the user's sessions, in the same snapshot. The figures are added up in Java, which
+ * measured cheaper than letting PostgreSQL do it (a materialised CTE, two InitPlans for active days
+ * and the gaps-and-islands streak, a MixedAggregate for the GROUPING SETS: 0.6 ms of PostgreSQL's
+ * CPU for 100 sessions).
+ *
+ * <p>Calendar days are those of the filter's zone in Java's time-zone rules: {@code
+ * LocalDate.ofInstant(startedAt, zone)}; weeks start on Monday, months on the first.
  */
 @ApplicationScoped
 public class StatisticsQuery {
-  private static final String SUMMARY =
-      """
-      WITH s AS (
-        SELECT activity, started_at, duration_seconds, distance_meters, calories, avg_heart_rate,
-               max_heart_rate
-        FROM sessions
-        WHERE %s
-      ),
-      days AS (SELECT DISTINCT (started_at AT TIME ZONE ?::text)::date AS day FROM s),
-      islands AS (
-        SELECT count(*) AS length
-        FROM (SELECT day - (row_number() OVER (ORDER BY day))::integer AS island FROM days) d
-        GROUP BY island
-      )
-      SELECT grouping(activity) = 1 AS overall, activity,
-             count(*) AS session_count,
-             coalesce(sum(duration_seconds), 0) AS duration_seconds,
-             coalesce(sum(distance_meters), 0) AS distance_meters,
-             coalesce(sum(calories), 0) AS calories,
-             sum(duration_seconds)::float8 / nullif(count(*), 0) AS avg_duration_seconds,
-             sum(avg_heart_rate)::float8 / nullif(count(avg_heart_rate), 0) AS avg_heart_rate,
-             max(max_heart_rate) AS max_heart_rate,
-             min(started_at) AS first_session_at,
-             max(started_at) AS last_session_at,
-             (SELECT count(*) FROM days) AS active_days,
-             (SELECT coalesce(max(length), 0) FROM islands) AS longest_streak_days
-      FROM s
-      GROUP BY GROUPING SETS ((), (activity))
-      ORDER BY overall DESC, activity""";
-
-  private static final String SERIES =
-      """
-      SELECT date_trunc(?::text, started_at AT TIME ZONE ?::text)::date AS start,
-             count(*) AS session_count,
-             sum(duration_seconds) AS duration_seconds,
-             coalesce(sum(distance_meters), 0) AS distance_meters,
-             coalesce(sum(calories), 0) AS calories
-      FROM sessions
-      WHERE %s
-      GROUP BY 1
-      ORDER BY 1""";
-
-  /** PostgreSQL's SQLSTATE for a time zone it does not know (invalid_parameter_value). */
-  private static final String UNKNOWN_ZONE = "22023";
+  private static final String ROWS =
+      "SELECT v.version, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
+          + " s.calories, s.avg_heart_rate, s.max_heart_rate"
+          + " FROM (SELECT "
+          + UserVersions.OF_PARAMETER
+          + " AS version) v"
+          + " LEFT JOIN LATERAL (SELECT activity, started_at, duration_seconds, distance_meters,"
+          + " calories, avg_heart_rate, max_heart_rate FROM sessions WHERE %s) s ON true";
 
   @Resource(lookup = "jdbc/stride")
   DataSource dataSource;
 
   /** The statistics of the filter's sessions; all zeros and nulls when there is none. */
-  public Summary summarise(StatisticsFilter filter) {
-    List<Object> parameters = new ArrayList<>();
-    String where = where(filter, parameters);
-    parameters.add(filter.zone().getId());
-    return run(
-        SUMMARY.formatted(where),
-        parameters,
-        rows -> {
-          rows.next(); // the overall row: GROUPING SETS gives it even without sessions
-          Totals totals = totals(rows);
-          Double avgDurationSeconds = nullableDouble(rows, "avg_duration_seconds");
-          Double avgHeartRate = nullableDouble(rows, "avg_heart_rate");
-          Integer maxHeartRate = nullableInteger(rows, "max_heart_rate");
-          Instant first = instant(rows, "first_session_at");
-          Instant last = instant(rows, "last_session_at");
-          int activeDays = rows.getInt("active_days");
-          int longestStreakDays = rows.getInt("longest_streak_days");
-          List<ActivityTotals> byActivity = new ArrayList<>();
-          while (rows.next()) {
-            byActivity.add(
-                new ActivityTotals(
-                    Activity.fromWireName(rows.getString("activity")).orElseThrow(), totals(rows)));
-          }
-          return new Summary(
-              totals,
-              avgDurationSeconds,
-              avgHeartRate,
-              maxHeartRate,
-              first,
-              last,
-              activeDays,
-              longestStreakDays,
-              byActivity);
-        });
+  public Versioned<Summary> summarise(StatisticsFilter filter) {
+    SummaryOfRows summary = new SummaryOfRows(filter.zone());
+    long version = read(filter, summary);
+    return new Versioned<>(version, summary.summary());
   }
 
   /** The totals per bucket that has sessions, oldest first. */
-  public List<SeriesItem> series(StatisticsFilter filter, Bucket bucket) {
+  public Versioned<List<SeriesItem>> series(StatisticsFilter filter, Bucket bucket) {
+    SeriesOfRows series = new SeriesOfRows(filter.zone(), bucket);
+    long version = read(filter, series);
+    return new Versioned<>(version, series.items());
+  }
+
+  /** One session's figures, as statistics see them. */
+  private record Row(
+      Activity activity,
+      Instant startedAt,
+      int durationSeconds,
+      Double distanceMeters,
+      Integer calories,
+      Integer avgHeartRate,
+      Integer maxHeartRate) {
+    void addTo(TotalsSum sum) {
+      sum.add(durationSeconds, distanceMeters, calories);
+    }
+  }
+
+  /** What adds the rows up. */
+  private interface RowSink {
+    void add(Row row);
+  }
+
+  /** Feeds the filter's sessions to the sink; the version of the user's sessions they were. */
+  private long read(StatisticsFilter filter, RowSink sink) {
     List<Object> parameters = new ArrayList<>();
-    parameters.add(bucket.wireName());
-    parameters.add(filter.zone().getId());
-    String where = where(filter, parameters);
-    return run(
-        SERIES.formatted(where),
-        parameters,
-        rows -> {
-          List<SeriesItem> items = new ArrayList<>();
-          while (rows.next()) {
-            items.add(new SeriesItem(rows.getObject("start", LocalDate.class), totals(rows)));
+    parameters.add(filter.userId());
+    String sql = ROWS.formatted(where(filter, parameters));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      Parameters.bind(connection, statement, parameters);
+      long version = UserVersions.NONE;
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          version = rows.getLong(1);
+          String activity = rows.getString(2);
+          if (activity == null) {
+            continue; // the one row of a user without (matching) sessions
           }
-          return items;
-        });
+          sink.add(
+              new Row(
+                  Activity.fromWireName(activity).orElseThrow(),
+                  rows.getObject(3, OffsetDateTime.class).toInstant(),
+                  rows.getInt(4),
+                  nullable(rows, rows.getDouble(5)),
+                  nullable(rows, rows.getInt(6)),
+                  nullable(rows, rows.getInt(7)),
+                  nullable(rows, rows.getInt(8))));
+        }
+      }
+      return version;
+    } catch (SQLException e) {
+      throw new IllegalStateException("a statistics query failed", e);
+    }
   }
 
   /** The conditions of the filter; only those that apply, so that each shape gets its own plan. */
@@ -151,52 +137,101 @@ public class StatisticsQuery {
     return String.join(" AND ", conditions);
   }
 
-  private interface Rows<T> {
-    T read(ResultSet rows) throws SQLException;
+  private static <T> T nullable(ResultSet row, T value) throws SQLException {
+    return row.wasNull() ? null : value;
   }
 
-  private <T> T run(String sql, List<Object> parameters, Rows<T> reader) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.size(); i++) {
-        Object parameter = parameters.get(i);
-        if (parameter instanceof String[] texts) {
-          statement.setArray(i + 1, connection.createArrayOf("text", texts));
-        } else {
-          statement.setObject(i + 1, parameter);
+  /** Adds sessions up into a {@link Summary}. */
+  private static final class SummaryOfRows implements RowSink {
+    private final ZoneId zone;
+    private final TotalsSum all = new TotalsSum();
+    private final Map<Activity, TotalsSum> byActivity = new EnumMap<>(Activity.class);
+    private final TreeSet<LocalDate> days = new TreeSet<>();
+    private long heartRateSum;
+    private long heartRateCount;
+    private Integer maxHeartRate;
+    private Instant first;
+    private Instant last;
+
+    SummaryOfRows(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public void add(Row row) {
+      row.addTo(all);
+      row.addTo(byActivity.computeIfAbsent(row.activity(), a -> new TotalsSum()));
+      if (row.avgHeartRate() != null) {
+        heartRateSum += row.avgHeartRate();
+        heartRateCount++;
+      }
+      if (row.maxHeartRate() != null
+          && (maxHeartRate == null || row.maxHeartRate() > maxHeartRate)) {
+        maxHeartRate = row.maxHeartRate();
+      }
+      if (first == null || row.startedAt().isBefore(first)) {
+        first = row.startedAt();
+      }
+      if (last == null || row.startedAt().isAfter(last)) {
+        last = row.startedAt();
+      }
+      days.add(LocalDate.ofInstant(row.startedAt(), zone));
+    }
+
+    Summary summary() {
+      List<ActivityTotals> activities = new ArrayList<>();
+      byActivity.forEach(
+          (activity, sum) -> activities.add(new ActivityTotals(activity, sum.totals())));
+      activities.sort(Comparator.comparing(a -> a.activity().wireName()));
+      return new Summary(
+          all.totals(),
+          all.count() == 0 ? null : (double) all.durationSeconds() / all.count(),
+          heartRateCount == 0 ? null : (double) heartRateSum / heartRateCount,
+          maxHeartRate,
+          first,
+          last,
+          days.size(),
+          longestStreak(days),
+          activities);
+    }
+
+    /** The longest run of consecutive days: each run starts at a day whose eve is no active day. */
+    private static int longestStreak(TreeSet<LocalDate> days) {
+      int longest = 0;
+      for (LocalDate start : days) {
+        if (!days.contains(start.minusDays(1))) {
+          LocalDate end = start;
+          while (days.contains(end.plusDays(1))) {
+            end = end.plusDays(1);
+          }
+          longest = Math.max(longest, (int) (end.toEpochDay() - start.toEpochDay()) + 1);
         }
       }
-      try (ResultSet rows = statement.executeQuery()) {
-        return reader.read(rows);
-      }
-    } catch (SQLException e) {
-      if (UNKNOWN_ZONE.equals(e.getSQLState())) {
-        throw new InvalidInputException("tz", "is not a time zone that the database knows");
-      }
-      throw new IllegalStateException("a statistics query failed", e);
+      return longest;
     }
   }
 
-  private static Totals totals(ResultSet rows) throws SQLException {
-    return new Totals(
-        rows.getLong("session_count"),
-        rows.getLong("duration_seconds"),
-        rows.getDouble("distance_meters"),
-        rows.getLong("calories"));
-  }
+  /** Adds sessions up per bucket. */
+  private static final class SeriesOfRows implements RowSink {
+    private final ZoneId zone;
+    private final Bucket bucket;
+    private final TreeMap<LocalDate, TotalsSum> buckets = new TreeMap<>();
 
-  private static Double nullableDouble(ResultSet rows, String column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
-  }
+    SeriesOfRows(ZoneId zone, Bucket bucket) {
+      this.zone = zone;
+      this.bucket = bucket;
+    }
 
-  private static Integer nullableInteger(ResultSet rows, String column) throws SQLException {
-    int value = rows.getInt(column);
-    return rows.wasNull() ? null : value;
-  }
+    @Override
+    public void add(Row row) {
+      LocalDate day = LocalDate.ofInstant(row.startedAt(), zone);
+      row.addTo(buckets.computeIfAbsent(bucket.start(day), d -> new TotalsSum()));
+    }
 
-  private static Instant instant(ResultSet rows, String column) throws SQLException {
-    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    List<SeriesItem> items() {
+      List<SeriesItem> items = new ArrayList<>(buckets.size());
+      buckets.forEach((start, sum) -> items.add(new SeriesItem(start, sum.totals())));
+      return items;
+    }
   }
 }
