@@ -80,10 +80,19 @@ class JsonBodiesTest {
   }
 
   @Test
-  void invalidUtf8IsRefused() {
+  void invalidUtf8IsRefusedStreamedOrReadWhole() {
     byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
-    assertThatThrownBy(() -> JsonBodies.read(new ByteArrayInputStream(bytes), -1, 100, NAMES))
-        .isInstanceOf(ProblemException.class)
-        .hasMessageContaining("UTF-8");
+    for (long declared : new long[] {-1, bytes.length}) {
+      assertThatThrownBy(
+              () -> JsonBodies.read(new ByteArrayInputStream(bytes), declared, 100, NAMES))
+          .isInstanceOf(ProblemException.class)
+          .hasMessageContaining("UTF-8");
+    }
+  }
+
+  @Test
+  void aSmallBodyReadWholeGivesTheSameValues() {
+    String text = "{\"b\": 1, \"a\": [2]}";
+    assertThat(JsonBodies.read(body(text), text.length(), 100, NAMES)).containsExactly("b", "a");
   }
 }

@@ -11,6 +11,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,12 @@ public final class JsonBodies {
 
   private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
+  /**
+   * Bodies up to this size (most single sessions) are read whole and decoded at once: a decoding
+   * reader over the stream allocates 8 KiB of buffers for every request, whatever its size.
+   */
+  private static final int SMALL_BODY_BYTES = 16 << 10;
+
   private JsonBodies() {}
 
   /**
@@ -45,15 +54,13 @@ public final class JsonBodies {
   public static <T> T read(
       InputStream body, long declaredLength, int maxBytes, Function<JsonParser, T> reader) {
     requireAtMost(declaredLength, maxBytes);
-    Counted counted = new Counted(body, maxBytes);
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (JsonParser parser = PARSERS.createParser(new InputStreamReader(counted, decoder))) {
+    Source source =
+        declaredLength >= 0 && declaredLength <= SMALL_BODY_BYTES
+            ? new Buffered(body, maxBytes)
+            : new Counted(body, maxBytes);
+    try (JsonParser parser = PARSERS.createParser(source.text())) {
       if (!parser.hasNext()) {
-        throw invalid(counted.count == 0 ? "the body is empty" : "the body is not valid JSON");
+        throw invalid(source.isEmpty() ? "the body is empty" : "the body is not valid JSON");
       }
       T value = reader.apply(parser);
       if (parser.hasNext()) {
@@ -61,17 +68,17 @@ public final class JsonBodies {
       }
       return value;
     } catch (ProblemException e) {
-      throw counted.drainedPastLimit() ? tooLarge(maxBytes) : e;
+      throw source.drainedPastLimit() ? tooLarge(maxBytes) : e;
     } catch (RuntimeException e) {
       // JsonException for what is not JSON (its cause tells a broken limit or broken UTF-8); a
       // plain RuntimeException from Parsson for input nested deeper than its limit.
-      if (causedBy(e, BodyTooLarge.class) || counted.drainedPastLimit()) {
+      if (causedBy(e, BodyTooLarge.class) || source.drainedPastLimit()) {
         throw tooLarge(maxBytes);
       }
       if (causedBy(e, CharacterCodingException.class)) {
         throw invalid("the body is not valid UTF-8");
       }
-      throw invalid(counted.count == 0 ? "the body is empty" : "the body is not valid JSON");
+      throw invalid(source.isEmpty() ? "the body is empty" : "the body is not valid JSON");
     }
   }
 
@@ -132,18 +139,84 @@ public final class JsonBodies {
     }
   }
 
+  /** Where the parser reads a body's text from. */
+  private interface Source {
+    Reader text();
+
+    boolean isEmpty();
+
+    /** Whether the body turns out to be over the limit (a 413 comes before a 400). */
+    boolean drainedPastLimit();
+  }
+
+  /** A small body, read whole (it declared its length) and decoded strictly at once. */
+  private static final class Buffered implements Source {
+    private final byte[] bytes;
+
+    Buffered(InputStream body, int limit) {
+      try {
+        bytes = body.readNBytes(limit + 1);
+      } catch (IOException e) {
+        throw invalid("the body could not be read");
+      }
+      if (bytes.length > limit) {
+        throw tooLarge(limit);
+      }
+    }
+
+    @Override
+    public Reader text() {
+      try {
+        return new StringReader(
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString());
+      } catch (CharacterCodingException e) {
+        throw invalid("the body is not valid UTF-8");
+      }
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return bytes.length == 0;
+    }
+
+    @Override
+    public boolean drainedPastLimit() {
+      return false;
+    }
+  }
+
   /**
-   * Counts the bytes read and refuses to read past the limit. After a 400, {@link
-   * #drainedPastLimit} reads on (at most to the limit) to tell whether the body was too large as
-   * well, because a 413 comes before a 400.
+   * A body read as it streams in, through a strict UTF-8 decoder and a byte counter that refuses to
+   * read past the limit. After a 400, {@link #drainedPastLimit} reads on (at most to the limit) to
+   * tell whether the body was too large as well.
    */
-  private static final class Counted extends FilterInputStream {
+  private static final class Counted extends FilterInputStream implements Source {
     private final int limit;
     private long count;
 
     Counted(InputStream in, int limit) {
       super(in);
       this.limit = limit;
+    }
+
+    @Override
+    public Reader text() {
+      return new InputStreamReader(
+          this,
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return count == 0;
     }
 
     @Override
@@ -171,7 +244,8 @@ public final class JsonBodies {
       }
     }
 
-    boolean drainedPastLimit() {
+    @Override
+    public boolean drainedPastLimit() {
       try {
         byte[] buffer = new byte[8192];
         while (read(buffer, 0, buffer.length) >= 0) {

@@ -2,12 +2,12 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.SessionRules;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The query parameters that lists and statistics share — a user, activities, a time range — read
@@ -15,16 +15,14 @@ import java.util.regex.Pattern;
  * so that a 400 lists all of them at once.
  */
 public final class QueryParameters {
-  private static final Pattern USER_ID = Pattern.compile(SessionInput.USER_ID);
-
   private QueryParameters() {}
 
   /** A time range {@code from <= startedAt < to}; either end may be open (null). */
   public record Period(Instant from, Instant to) {}
 
   public static void checkUserId(String userId, List<FieldError> errors) {
-    if (userId != null && !USER_ID.matcher(userId).matches()) {
-      errors.add(new FieldError("userId", SessionInput.USER_ID_RULE));
+    if (userId != null && !SessionRules.isUserId(userId)) {
+      errors.add(new FieldError("userId", SessionRules.USER_ID_RULE));
     }
   }
 
@@ -35,7 +33,7 @@ public final class QueryParameters {
       Activity.fromWireName(name)
           .ifPresentOrElse(
               activities::add,
-              () -> errors.add(new FieldError("activity", SessionInput.ACTIVITY_RULE)));
+              () -> errors.add(new FieldError("activity", SessionRules.ACTIVITY_RULE)));
     }
     return activities;
   }

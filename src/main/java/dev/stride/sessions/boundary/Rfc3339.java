@@ -1,17 +1,20 @@
 package dev.stride.sessions.boundary;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * RFC 3339 date-times as the API takes them: always with seconds and an offset ({@code Z} or {@code
  * ±hh:mm}), up to nine fraction digits, kept to the microsecond PostgreSQL stores.
+ *
+ * <p>The shape is checked with a pattern and the fields are then read by position: a
+ * DateTimeFormatter took a fifth of the CPU of reading a batch. java.time still decides what exists
+ * (no February 30th, no hour 24, offsets within ±18:00).
  */
 public final class Rfc3339 {
   private static final Pattern SHAPE =
@@ -28,14 +31,47 @@ public final class Rfc3339 {
     if (text == null || !SHAPE.matcher(text).matches()) {
       return Optional.empty();
     }
+    int at = 19;
+    int nanos = 0;
+    if (text.charAt(at) == '.') {
+      int digits = 0;
+      for (at++; Character.isDigit(text.charAt(at)); at++, digits++) {
+        nanos = nanos * 10 + (text.charAt(at) - '0');
+      }
+      for (; digits < 9; digits++) {
+        nanos *= 10;
+      }
+    }
     try {
-      return Optional.of(
-          OffsetDateTime.parse(
-                  text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-              .toInstant()
-              .truncatedTo(ChronoUnit.MICROS));
-    } catch (DateTimeParseException e) {
+      ZoneOffset offset =
+          switch (text.charAt(at)) {
+            case 'Z', 'z' -> ZoneOffset.UTC;
+            default -> {
+              int sign = text.charAt(at) == '-' ? -1 : 1;
+              yield ZoneOffset.ofHoursMinutes(
+                  sign * number(text, at + 1, 2), sign * number(text, at + 4, 2));
+            }
+          };
+      LocalDateTime local =
+          LocalDateTime.of(
+              number(text, 0, 4),
+              number(text, 5, 2),
+              number(text, 8, 2),
+              number(text, 11, 2),
+              number(text, 14, 2),
+              number(text, 17, 2),
+              nanos);
+      return Optional.of(local.toInstant(offset).truncatedTo(ChronoUnit.MICROS));
+    } catch (DateTimeException e) {
       return Optional.empty(); // the right shape but no such date, e.g. February 30th
     }
+  }
+
+  private static int number(String text, int from, int length) {
+    int value = 0;
+    for (int i = from; i < from + length; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 }

@@ -3,14 +3,9 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
+import dev.stride.sessions.entity.SessionRules;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashSet;
@@ -20,16 +15,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A session as a client sends it. Built from the JSON object by {@link #from}, which checks the
- * JSON types (a wrong type is an error of its own, and that field is then left null); Bean
- * Validation checks the rest of the contract.
+ * A session as a client sends it. Read from the JSON object by {@link #read}, which checks the JSON
+ * types (a wrong type is an error of its own, and that field is then left null); Bean Validation
+ * checks the rest of the contract ({@link ValidSession}, with the rules of {@link SessionRules}).
  */
 @Schema(
     name = "SessionInput",
     description =
         "A session to record. Only these properties are accepted (createdAt and any other property is a 400); an optional"
             + " property sent as null means not given.")
-@HeartRatesInOrder
+@ValidSession
 public record SessionInput(
     @Schema(
             description =
@@ -37,17 +32,12 @@ public record SessionInput(
                     + " server when absent. Upper-case hex is accepted and returned in lower case.",
             example = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11",
             nullable = true)
-        @Pattern(
-            regexp = UUID_TEXT,
-            message = "must be a UUID such as 3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11")
         String id,
     @Schema(
             required = true,
             description = "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
-            pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+            pattern = SessionRules.USER_ID_PATTERN,
             example = "u1")
-        @NotNull(message = "is required")
-        @Pattern(regexp = USER_ID, message = USER_ID_RULE)
         String userId,
     @Schema(
             required = true,
@@ -63,8 +53,6 @@ public record SessionInput(
               "other"
             },
             example = "running")
-        @NotNull(message = "is required")
-        @Pattern(regexp = ACTIVITIES, message = ACTIVITY_RULE)
         String activity,
     @Schema(
             required = true,
@@ -73,41 +61,43 @@ public record SessionInput(
                 "RFC 3339 with an offset; not before 1970-01-01T00:00:00Z, not more than 24 hours after the server's clock."
                     + " Stored to the microsecond and returned in UTC.",
             example = "2026-11-01T07:00:00+01:00")
-        @NotNull(message = "is required")
-        @SessionStart
         String startedAt,
-    @Schema(required = true, minimum = "1", maximum = "86400", example = "1800")
-        @NotNull(message = "is required")
-        @Min(value = 1, message = "must be between 1 and 86400")
-        @Max(value = 86400, message = "must be between 1 and 86400")
+    @Schema(
+            required = true,
+            minimum = "" + SessionRules.MIN_DURATION_SECONDS,
+            maximum = "" + SessionRules.MAX_DURATION_SECONDS,
+            example = "1800")
         Long durationSeconds,
-    @Schema(minimum = "0", maximum = "1000000", nullable = true, example = "5000.0")
-        @DecimalMin(value = "0", message = "must be between 0 and 1000000")
-        @DecimalMax(value = "1000000", message = "must be between 0 and 1000000")
+    @Schema(
+            minimum = "" + SessionRules.MIN_DISTANCE_METERS,
+            maximum = "" + SessionRules.MAX_DISTANCE_METERS,
+            nullable = true,
+            example = "5000.0")
         Double distanceMeters,
-    @Schema(minimum = "0", maximum = "20000", nullable = true, example = "300")
-        @Min(value = 0, message = "must be between 0 and 20000")
-        @Max(value = 20000, message = "must be between 0 and 20000")
+    @Schema(
+            minimum = "" + SessionRules.MIN_CALORIES,
+            maximum = "" + SessionRules.MAX_CALORIES,
+            nullable = true,
+            example = "300")
         Long calories,
-    @Schema(minimum = "20", maximum = "250", nullable = true, example = "141")
-        @Min(value = 20, message = "must be between 20 and 250")
-        @Max(value = 250, message = "must be between 20 and 250")
+    @Schema(
+            minimum = "" + SessionRules.MIN_HEART_RATE,
+            maximum = "" + SessionRules.MAX_HEART_RATE,
+            nullable = true,
+            example = "141")
         Long avgHeartRate,
     @Schema(
-            minimum = "20",
-            maximum = "250",
+            minimum = "" + SessionRules.MIN_HEART_RATE,
+            maximum = "" + SessionRules.MAX_HEART_RATE,
             nullable = true,
             description = "Not below avgHeartRate when both are given.",
             example = "182")
-        @Min(value = 20, message = "must be between 20 and 250")
-        @Max(value = 250, message = "must be between 20 and 250")
         Long maxHeartRate,
     @Schema(
-            maxLength = 1000,
+            maxLength = SessionRules.MAX_NOTES_CODE_POINTS,
             nullable = true,
             description = "At most 1000 Unicode code points.",
             example = "Easy run by the river")
-        @PlainText(maxCodePoints = 1000)
         String notes) {
 
   /**
@@ -142,14 +132,6 @@ public record SessionInput(
   static final String UUID_TEXT =
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-  public static final String USER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-  public static final String USER_ID_RULE =
-      "must be 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit";
-  static final String ACTIVITIES =
-      "running|cycling|swimming|walking|hiking|rowing|strength|yoga|other";
-  public static final String ACTIVITY_RULE =
-      "must be one of running, cycling, swimming, walking, hiking, rowing, strength, yoga, other";
-
   /** The input fields in the contract's order: the order in which errors are listed. */
   static final List<String> FIELDS =
       List.of(
@@ -177,7 +159,7 @@ public record SessionInput(
     Set<String> seen = new HashSet<>();
     for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
       String name = parser.getString();
-      if (!PlainText.Validator.isStorable(name)) {
+      if (!SessionRules.isStorable(name)) {
         throw JsonBodies.invalid(
             "a property name contains a NUL character or an unpaired surrogate");
       }

@@ -1,17 +1,15 @@
 package dev.stride.sessions.boundary;
 
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.Map;
 
 /**
  * Writes sessions and pages of sessions, the answers of the busiest requests, with a JSON-P
@@ -20,18 +18,16 @@ import java.util.Map;
  * where a value was not given, instants as ISO-8601 in UTC, numbers as JSON-P writes them.
  */
 public final class SessionJsonWriter {
-  private static final JsonGeneratorFactory GENERATORS =
-      JsonBodies.JSON.createGeneratorFactory(Map.of());
-
   private SessionJsonWriter() {}
+
+  /** A page as the bytes of its JSON answer (to be kept and sent again). */
+  static byte[] bytes(SessionPage page) {
+    return JsonBytes.of(256 + 320 * page.items().size(), json -> writePage(json, page));
+  }
 
   /** The session as the bytes of its JSON answer (for an ETag of exactly what is sent). */
   static byte[] bytes(SessionView session) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
-      write(json.writeStartObject(), session);
-    }
-    return out.toByteArray();
+    return JsonBytes.of(384, json -> write(json.writeStartObject(), session));
   }
 
   /**
@@ -59,11 +55,9 @@ public final class SessionJsonWriter {
         Annotation[] annotations,
         MediaType mediaType,
         MultivaluedMap<String, Object> headers,
-        OutputStream body) {
-      // Closing the generator returns its buffer to Parsson's pool; Jersey keeps the stream open.
-      try (JsonGenerator json = GENERATORS.createGenerator(body)) {
-        write(json, answer);
-      }
+        OutputStream body)
+        throws IOException {
+      body.write(JsonBytes.of(512, json -> write(json, answer)));
     }
 
     abstract void write(JsonGenerator json, T answer);
@@ -93,12 +87,16 @@ public final class SessionJsonWriter {
 
     @Override
     void write(JsonGenerator json, SessionPage page) {
-      json.writeStartObject().writeStartArray("items");
-      page.items().forEach(session -> SessionJsonWriter.write(json.writeStartObject(), session));
-      json.writeEnd();
-      nullable(json, "nextCursor", page.nextCursor());
-      json.writeEnd();
+      writePage(json, page);
     }
+  }
+
+  private static void writePage(JsonGenerator json, SessionPage page) {
+    json.writeStartObject().writeStartArray("items");
+    page.items().forEach(session -> write(json.writeStartObject(), session));
+    json.writeEnd();
+    nullable(json, "nextCursor", page.nextCursor());
+    json.writeEnd();
   }
 
   private static void write(JsonGenerator json, SessionView session) {

@@ -3,6 +3,7 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
+import dev.stride.sessions.boundary.AnswerCache.Kept;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
@@ -12,6 +13,7 @@ import dev.stride.sessions.control.SessionNotFoundException;
 import dev.stride.sessions.control.SessionQuery;
 import dev.stride.sessions.control.SessionRecorder;
 import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
+import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +79,8 @@ public class SessionsResource {
   @Inject SessionRecorder recorder;
   @Inject SessionFinder finder;
   @Inject Cursors cursors;
+  @Inject UserVersions versions;
+  @Inject AnswerCache answers;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -265,7 +269,7 @@ public class SessionsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public SessionPage list(
+  public Response list(
       @Parameter(description = "Only this user's sessions.", example = "u1") @QueryParam("userId")
           String userId,
       @Parameter(
@@ -320,6 +324,26 @@ public class SessionsResource {
     SessionQuery query =
         new SessionQuery(userId, activities, period.from(), period.to(), !"asc".equals(order));
     Position after = cursor == null ? null : cursors.read(query, cursor);
+    if (userId == null) {
+      return Response.ok(page(query, after, pageSize)).build();
+    }
+    // One user's page: kept per version of that user's sessions, like their statistics. The
+    // version is read before the page, so a kept page is never older than its version.
+    String key =
+        "list " + query.fingerprint() + "|c=" + (cursor == null ? "" : cursor) + "|l=" + pageSize;
+    long version = versions.of(userId);
+    Kept page =
+        answers
+            .current(key, version)
+            .orElseGet(
+                () ->
+                    answers.keep(
+                        key,
+                        new Kept(version, SessionJsonWriter.bytes(page(query, after, pageSize)))));
+    return Response.ok(page.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private SessionPage page(SessionQuery query, Position after, int pageSize) {
     Page page = finder.list(query, after, pageSize);
     return new SessionPage(
         page.sessions().stream().map(SessionView::of).toList(),

@@ -17,7 +17,7 @@ public record SessionQuery(
   }
 
   /** A stable text of the query that cursors are signed with. */
-  String fingerprint() {
+  public String fingerprint() {
     return "u="
         + (userId == null ? "" : userId)
         + "|a="

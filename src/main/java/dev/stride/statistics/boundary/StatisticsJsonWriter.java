@@ -1,11 +1,8 @@
 package dev.stride.statistics.boundary;
 
-import jakarta.json.spi.JsonProvider;
+import dev.stride.sessions.boundary.JsonBytes;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Writes statistics and series as the bytes of their JSON answers, once per version of a user's
@@ -14,68 +11,65 @@ import java.util.Map;
  * distances and averages with a decimal point), as StatisticsJsonWriterTest proves.
  */
 final class StatisticsJsonWriter {
-  private static final JsonGeneratorFactory GENERATORS =
-      JsonProvider.provider().createGeneratorFactory(Map.of());
-
   private StatisticsJsonWriter() {}
 
   static byte[] bytes(StatsView stats) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
-      json.writeStartObject().write("userId", stats.userId());
-      instant(json, "from", stats.from());
-      instant(json, "to", stats.to());
-      json.write("tz", stats.tz())
-          .write("sessionCount", stats.sessionCount())
-          .write("totalDurationSeconds", stats.totalDurationSeconds())
-          .write("totalDistanceMeters", DecimalPoint.text(stats.totalDistanceMeters()))
-          .write("totalCalories", stats.totalCalories());
-      decimal(json, "avgDurationSeconds", stats.avgDurationSeconds());
-      decimal(json, "avgHeartRate", stats.avgHeartRate());
-      if (stats.maxHeartRate() == null) {
-        json.writeNull("maxHeartRate");
-      } else {
-        json.write("maxHeartRate", stats.maxHeartRate());
-      }
-      instant(json, "firstSessionAt", stats.firstSessionAt());
-      instant(json, "lastSessionAt", stats.lastSessionAt());
-      json.write("activeDays", stats.activeDays())
-          .write("longestStreakDays", stats.longestStreakDays())
-          .writeStartArray("byActivity");
-      for (ActivityStatsView activity : stats.byActivity()) {
-        json.writeStartObject()
-            .write("activity", activity.activity())
-            .write("sessionCount", activity.sessionCount())
-            .write("totalDurationSeconds", activity.totalDurationSeconds())
-            .write("totalDistanceMeters", DecimalPoint.text(activity.totalDistanceMeters()))
-            .write("totalCalories", activity.totalCalories())
-            .writeEnd();
-      }
-      json.writeEnd().writeEnd();
-    }
-    return out.toByteArray();
+    return JsonBytes.of(1024, json -> write(json, stats));
   }
 
   static byte[] bytes(SeriesView series) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * series.items().size());
-    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
-      json.writeStartObject()
-          .write("userId", series.userId())
-          .write("bucket", series.bucket())
-          .write("tz", series.tz())
-          .writeStartArray("items");
-      for (SeriesItemView item : series.items()) {
-        json.writeStartObject()
-            .write("start", item.start().toString())
-            .write("sessionCount", item.sessionCount())
-            .write("totalDurationSeconds", item.totalDurationSeconds())
-            .write("totalDistanceMeters", DecimalPoint.text(item.totalDistanceMeters()))
-            .write("totalCalories", item.totalCalories())
-            .writeEnd();
-      }
-      json.writeEnd().writeEnd();
+    return JsonBytes.of(256 + 128 * series.items().size(), json -> write(json, series));
+  }
+
+  private static void write(JsonGenerator json, StatsView stats) {
+    json.writeStartObject().write("userId", stats.userId());
+    instant(json, "from", stats.from());
+    instant(json, "to", stats.to());
+    json.write("tz", stats.tz())
+        .write("sessionCount", stats.sessionCount())
+        .write("totalDurationSeconds", stats.totalDurationSeconds())
+        .write("totalDistanceMeters", DecimalPoint.text(stats.totalDistanceMeters()))
+        .write("totalCalories", stats.totalCalories());
+    decimal(json, "avgDurationSeconds", stats.avgDurationSeconds());
+    decimal(json, "avgHeartRate", stats.avgHeartRate());
+    if (stats.maxHeartRate() == null) {
+      json.writeNull("maxHeartRate");
+    } else {
+      json.write("maxHeartRate", stats.maxHeartRate());
     }
-    return out.toByteArray();
+    instant(json, "firstSessionAt", stats.firstSessionAt());
+    instant(json, "lastSessionAt", stats.lastSessionAt());
+    json.write("activeDays", stats.activeDays())
+        .write("longestStreakDays", stats.longestStreakDays())
+        .writeStartArray("byActivity");
+    for (ActivityStatsView activity : stats.byActivity()) {
+      json.writeStartObject()
+          .write("activity", activity.activity())
+          .write("sessionCount", activity.sessionCount())
+          .write("totalDurationSeconds", activity.totalDurationSeconds())
+          .write("totalDistanceMeters", DecimalPoint.text(activity.totalDistanceMeters()))
+          .write("totalCalories", activity.totalCalories())
+          .writeEnd();
+    }
+    json.writeEnd().writeEnd();
+  }
+
+  private static void write(JsonGenerator json, SeriesView series) {
+    json.writeStartObject()
+        .write("userId", series.userId())
+        .write("bucket", series.bucket())
+        .write("tz", series.tz())
+        .writeStartArray("items");
+    for (SeriesItemView item : series.items()) {
+      json.writeStartObject()
+          .write("start", item.start().toString())
+          .write("sessionCount", item.sessionCount())
+          .write("totalDurationSeconds", item.totalDurationSeconds())
+          .write("totalDistanceMeters", DecimalPoint.text(item.totalDistanceMeters()))
+          .write("totalCalories", item.totalCalories())
+          .writeEnd();
+    }
+    json.writeEnd().writeEnd();
   }
 
   private static void instant(JsonGenerator json, String name, Instant value) {

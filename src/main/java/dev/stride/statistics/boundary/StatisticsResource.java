@@ -3,6 +3,8 @@ package dev.stride.statistics.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
+import dev.stride.sessions.boundary.AnswerCache;
+import dev.stride.sessions.boundary.AnswerCache.Kept;
 import dev.stride.sessions.boundary.ETags;
 import dev.stride.sessions.boundary.QueryParameters;
 import dev.stride.sessions.boundary.QueryParameters.Period;
@@ -181,7 +183,7 @@ public class StatisticsResource {
         "stats",
         () -> {
           Versioned<Summary> summary = query.summarise(filter);
-          return new Versioned<>(
+          return new Kept(
               summary.version(),
               StatisticsJsonWriter.bytes(StatsView.of(filter, zoneName(tz), summary.value())));
         });
@@ -267,7 +269,7 @@ public class StatisticsResource {
         "series " + by.wireName(),
         () -> {
           Versioned<List<SeriesItem>> series = query.series(filter, bucketed);
-          return new Versioned<>(
+          return new Kept(
               series.version(),
               StatisticsJsonWriter.bytes(
                   new SeriesView(
@@ -285,7 +287,7 @@ public class StatisticsResource {
    * otherwise it is computed (with the version it was computed from) and kept.
    */
   private Response answer(
-      Request request, StatisticsFilter filter, String kind, Supplier<Versioned<byte[]>> compute) {
+      Request request, StatisticsFilter filter, String kind, Supplier<Kept> compute) {
     String query = kind + " " + filter.fingerprint();
     long version = versions.of(filter.userId());
     EntityTag current = tag(version, query);
@@ -293,10 +295,10 @@ public class StatisticsResource {
     if (notModified != null) {
       return ETags.revalidated(notModified, current);
     }
-    Versioned<byte[]> answer =
+    Kept answer =
         answers.current(query, version).orElseGet(() -> answers.keep(query, compute.get()));
     return ETags.revalidated(
-        Response.ok(answer.value(), MediaType.APPLICATION_JSON_TYPE), tag(answer.version(), query));
+        Response.ok(answer.bytes(), MediaType.APPLICATION_JSON_TYPE), tag(answer.version(), query));
   }
 
   /**

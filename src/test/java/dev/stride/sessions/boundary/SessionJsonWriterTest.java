@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ class SessionJsonWriterTest {
     JSONB.close();
   }
 
-  private static String written(Object entity) {
+  private static String written(Object entity) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (entity instanceof SessionPage page) {
       new SessionJsonWriter.OfPage().writeTo(page, SessionPage.class, null, null, null, null, body);
@@ -65,13 +66,13 @@ class SessionJsonWriterTest {
   }
 
   @Test
-  void aSessionWithEveryFieldAndWithNone() {
+  void aSessionWithEveryFieldAndWithNone() throws Exception {
     assertThat(written(full())).isEqualTo(JSONB.toJson(full()));
     assertThat(written(bare())).isEqualTo(JSONB.toJson(bare())).contains("\"notes\":null");
   }
 
   @Test
-  void distancesAsJsonBWritesThem() {
+  void distancesAsJsonBWritesThem() throws Exception {
     Random random = new Random(7);
     for (double distance :
         new double[] {0.0, 0.1, 5000.5, 1e7, 1.0e-5, 12345678.901234, 1e21, Double.MIN_VALUE}) {
@@ -100,7 +101,7 @@ class SessionJsonWriterTest {
   }
 
   @Test
-  void pagesWithAndWithoutANextCursor() {
+  void pagesWithAndWithoutANextCursor() throws Exception {
     SessionPage last = new SessionPage(List.of(full(), bare()), null);
     SessionPage more = new SessionPage(List.of(bare()), "eyJ0IjoxfQ.c2ln");
     SessionPage empty = new SessionPage(List.of(), null);
@@ -111,7 +112,7 @@ class SessionJsonWriterTest {
   }
 
   @Test
-  void eachWriterWritesItsOwnType() {
+  void eachWriterWritesItsOwnType() throws Exception {
     assertThat(new SessionJsonWriter.OfSession().isWriteable(SessionView.class, null, null, null))
         .isTrue();
     assertThat(new SessionJsonWriter.OfSession().isWriteable(SessionPage.class, null, null, null))
