@@ -3,7 +3,7 @@
 # the same PostgreSQL server, the same data, the same warm-up and interleaved rounds; and Stride's
 # writes against the limit of that database server (pgbench, COPY).
 #
-#   bench/run.sh            (as root, from anywhere; about 9 minutes with the defaults)
+#   bench/run.sh            (as root, from anywhere; about 10 minutes with the defaults)
 #
 # What it does:
 #  1. Creates a fresh database for Stride on the system PostgreSQL 15 (cluster "15 main",
@@ -20,11 +20,12 @@
 #  3. Puts the project's Nginx configuration (nginx/render.sh, own run folders and ports) in front
 #     of both: one Nginx over Stride backends 1 and 2, one over the peer.
 #  4. Warms each up by the same rule (bench/warm-up.sh, until_warm): 10 s rounds of bench/warm.lua
-#     (POST, GET one, list page, stats, series, stats of a user being written, at random), half
-#     the connections through its Nginx and half directly to the service (Stride backend 1, the
-#     peer), until two rounds in a row gain less than 3% over the best before them, at most
-#     BENCH_WARMUP_MAX_SECONDS. A JVM reaches its speed only once its JIT has compiled the hot
-#     paths; a service is measured warm.
+#     (POST, GET one, list page, stats, series, stats of a user being written, at random), the
+#     connections shared between its Nginx and each of its processes directly (Stride backends 1
+#     and 2, the peer), for at least BENCH_WARMUP_MIN_SECONDS and then until two rounds in a row
+#     gain less than 3% over the best before them, at most BENCH_WARMUP_MAX_SECONDS. A JVM reaches
+#     its speed only once its JIT has compiled the hot paths (Payara Micro spends about 190 s of
+#     compiler CPU on them); a service is measured warm, as it runs in production.
 #  5. BENCH_ROUNDS rounds; in each, every phase runs for both services, back to back:
 #       GET one session        bench/get-session.lua  (random loaded id)
 #       GET a list page of 50  bench/get-page.lua     (/api/sessions?limit=50&userId=<loaded user>)
@@ -70,9 +71,10 @@
 # PostgreSQL share its cores. Nothing here asserts a speed; it prints.
 #
 # Environment [default]:
-#   BENCH_ROUNDS [3]  BENCH_SECONDS [8] (per phase and service, per round)  BENCH_CONNECTIONS [32]
+#   BENCH_ROUNDS [3]  BENCH_SECONDS [6] (per phase and service, per round)  BENCH_CONNECTIONS [32]
 #   BENCH_USERS [1000]  BENCH_SESSIONS_PER_USER [200]  BENCH_IDS [20000] (ids for GET one)
-#   BENCH_WARMUP_MAX_SECONDS [60] (per service)
+#   BENCH_WARMUP_MIN_SECONDS [90], BENCH_WARMUP_MAX_SECONDS [150] (per service: at least the minimum,
+#                                then until it stops gaining; two Payara JVMs on 2 cores need minutes)
 #   PEER_DIR [<repo>/../shared/peers/fastapi, else /work/shared/peers/fastapi]
 #   PEER_RUN [$PEER_DIR/run.sh]  the peer's start script, called as: PEER_RUN PORT (with PEER_DB,
 #                                PEER_DB_PASSWORD); it must create a fresh database named PEER_DB
@@ -82,8 +84,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(dirname "$here")"
 ROUNDS="${BENCH_ROUNDS:-3}"
-PHASE_SECONDS="${BENCH_SECONDS:-8}"
-WARMUP_MAX="${BENCH_WARMUP_MAX_SECONDS:-60}"
+PHASE_SECONDS="${BENCH_SECONDS:-6}"
+WARMUP_MAX="${BENCH_WARMUP_MAX_SECONDS:-150}"
+export WARMUP_MIN_ROUNDS="$(( ${BENCH_WARMUP_MIN_SECONDS:-90} / 10 ))"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 USERS="${BENCH_USERS:-1000}"
 PER_USER="${BENCH_SESSIONS_PER_USER:-200}"
@@ -357,21 +360,25 @@ echo "bench: Nginx over Stride backends 1 and 2: ${nginx_url[stride]}; over the 
 # ---------- warm-up, the same rule for both
 # shellcheck source=bench/warm-up.sh
 source "$here/warm-up.sh"
-warm_round() { # NGINX_URL DIRECT_URL: 10 s of warm.lua through Nginx and directly at once; prints total req/s
-  local i=0 url pids=() half=$(((CONNECTIONS + 1) / 2))
-  for url in "$1" "$2"; do
+warm_round() { # NGINX_URL DIRECT_URL...: 10 s of warm.lua through Nginx and directly to each service
+  # process at once (Stride: both backends, so that the one MIXED alone uses is warm too; the
+  # peer: its one address); the connections are shared out; prints the total req/s
+  local i=0 url pids=() share
+  share=$(((CONNECTIONS + $# - 1) / $#))
+  for url in "$@"; do
     i=$((i + 1))
-    timeout 60 wrk -t1 -c"$half" -d10s --timeout 10s -s "$here/warm.lua" "$url/" >"$work/warm-$i" 2>&1 &
+    timeout 60 wrk -t1 -c"$share" -d10s --timeout 10s -s "$here/warm.lua" "$url/" >"$work/warm-$i" 2>&1 &
     pids+=($!)
     echo "$!" >>"$work/bg.pids"
   done
   wait "${pids[@]}" || true
-  sed -n 's/^RESULT.* rps=\([0-9.]*\).*/\1/p' "$work/warm-1" "$work/warm-2" | awk '{ t += $1 } END { printf "%.0f", t }'
+  sed -n 's/^RESULT.* rps=\([0-9.]*\).*/\1/p' "$work"/warm-[0-9]* | awk '{ t += $1 } END { printf "%.0f", t }'
+  rm -f "$work"/warm-[0-9]*
 }
 warm_rounds=$((WARMUP_MAX / 10))
 ((warm_rounds >= 1)) || warm_rounds=1
 echo "bench: warming Stride up (through Nginx, both backends, and backend 1 directly) ..."
-until_warm "bench:   Stride warm-up" "$warm_rounds" warm_round "${nginx_url[stride]}" "$S1"
+until_warm "bench:   Stride warm-up" "$warm_rounds" warm_round "${nginx_url[stride]}" "$S1" "$S2"
 echo "bench: warming the peer up (through its Nginx and directly) ..."
 until_warm "bench:   peer warm-up" "$warm_rounds" warm_round "${nginx_url[peer]}" "$PEER"
 
