@@ -67,8 +67,18 @@ public class DatabaseSetup {
     }
   }
 
-  /** Creates the database unless it exists. */
+  /**
+   * Creates the database unless it exists. A database the user can already open is left alone
+   * before anything else, so a user without CREATEDB (or barred from "postgres") can run on it.
+   */
   static void create(String name) throws Failure {
+    try (Connection ignored = connect(name)) {
+      return;
+    } catch (SQLException e) {
+      return; // opened; only the close failed
+    } catch (Failure failure) {
+      if (failure.code != NO_DATABASE) throw failure;
+    }
     try (Connection connection = connect("postgres");
         var exists = connection.prepareStatement("SELECT FROM pg_database WHERE datname = ?")) {
       exists.setString(1, name);
