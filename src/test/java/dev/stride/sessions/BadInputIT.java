@@ -10,11 +10,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -284,6 +290,63 @@ class BadInputIT extends DeployedStride {
       String shown = new String(body, 0, Math.min(body.length, 80), StandardCharsets.UTF_8);
       assertThat(answer.status()).as(shown + " -> " + answer).isEqualTo(400);
       assertProblem(answer, 400);
+    }
+  }
+
+  /**
+   * Deeply nested bodies, many at once on both endpoints: each is a 400 problem, whatever thread
+   * and stack it meets (a recursive parser overflowed the stack now and then, a 500).
+   */
+  @Test
+  void deeplyNestedBodiesAre400OnEveryThread() throws Exception {
+    List<byte[]> bodies =
+        List.of(
+            ("[".repeat(5_000) + "]".repeat(5_000)).getBytes(StandardCharsets.UTF_8),
+            ("[" + "[".repeat(5_000)).getBytes(StandardCharsets.UTF_8),
+            ("[{\"notes\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}]")
+                .getBytes(StandardCharsets.UTF_8),
+            ("{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Answer>> answers = new ArrayList<>();
+      for (int round = 0; round < 10; round++) {
+        for (byte[] body : bodies) {
+          for (String path : List.of("/api/sessions", "/api/sessions/batch")) {
+            answers.add(clients.submit(() -> api.post(path, body, "application/json")));
+          }
+        }
+      }
+      for (Future<Answer> answer : answers) {
+        assertProblem(answer.get(60, TimeUnit.SECONDS), 400);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** A long cursor reaches Stride, which names it, instead of an empty 400 from the HTTP layer. */
+  @Test
+  void aLongCursorIsAProblemThatNamesIt() {
+    Answer answer = api.get("/api/sessions?cursor=" + "c".repeat(10_000));
+    assertProblem(answer, 400);
+    assertThat(answer.errorFields()).containsExactly("cursor");
+  }
+
+  /** JSON is UTF-8: a charset asked for in Accept is not echoed into the answer's type. */
+  @Test
+  void jsonAnswersNameNoCharsetWhateverTheClientAsks() {
+    for (String path : List.of("/api/sessions?limit=1", "/api/sessions/" + UUID.randomUUID())) {
+      Answer answer =
+          api.send(
+              path,
+              "GET",
+              BodyPublishers.noBody(),
+              null,
+              "Accept",
+              "application/json; charset=bogus");
+      assertThat(answer.contentType())
+          .as(path)
+          .isIn("application/json", "application/problem+json");
     }
   }
 
