@@ -4,6 +4,7 @@ import dev.stride.tester.sessions.entity.Activity;
 import dev.stride.tester.sessions.entity.Session;
 import dev.stride.tester.statistics.entity.ActivityStatistics;
 import dev.stride.tester.statistics.entity.UserStatistics;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -67,7 +68,7 @@ public final class ExpectedStatistics {
                     activity.wireName(),
                     totals.sessions,
                     totals.durationSeconds,
-                    totals.distanceMeters,
+                    totals.distanceMeters.doubleValue(),
                     totals.calories)));
     boolean any = total.sessions > 0;
     return new UserStatistics(
@@ -77,7 +78,7 @@ public final class ExpectedStatistics {
         "UTC",
         total.sessions,
         total.durationSeconds,
-        total.distanceMeters,
+        total.distanceMeters.doubleValue(),
         total.calories,
         any ? (double) total.durationSeconds / total.sessions : null,
         heartRateCount > 0 ? (double) heartRateSum / heartRateCount : null,
@@ -99,18 +100,22 @@ public final class ExpectedStatistics {
     return longest;
   }
 
-  /** Sums of the sessions of a user or of one activity; absent values count as 0. */
+  /**
+   * Sums of the sessions of a user or of one activity; absent values count as 0. Distances are
+   * summed as decimals, as the service does: a sum of doubles carries noise (1151960.7999999998)
+   * into the expected figures and the CSV files.
+   */
   private static final class Totals {
     long sessions;
     long durationSeconds;
-    double distanceMeters;
+    BigDecimal distanceMeters = BigDecimal.ZERO;
     long calories;
 
     void add(Session session) {
       sessions++;
       durationSeconds += session.durationSeconds();
       if (session.distanceMeters() != null) {
-        distanceMeters += session.distanceMeters();
+        distanceMeters = distanceMeters.add(BigDecimal.valueOf(session.distanceMeters()));
       }
       if (session.calories() != null) {
         calories += session.calories();

@@ -47,6 +47,18 @@ class ExpectedStatisticsTest {
   }
 
   @Test
+  void distancesAddUpToTheDecimalAPersonWouldWrite() {
+    var expected = new ExpectedStatistics("u1");
+    for (int day = 1; day <= 9; day++) {
+      expected.record(
+          session("2026-11-0" + day + "T07:00:00Z", Activity.RUNNING, 1800, 0.1, null, null, null));
+    }
+    // 0.1 added nine times as doubles is 0.8999999999999999
+    assertThat(expected.statistics().totalDistanceMeters()).isEqualTo(0.9);
+    assertThat(expected.statistics().byActivity().get(0).totalDistanceMeters()).isEqualTo(0.9);
+  }
+
+  @Test
   void sumsCountAbsentValuesAsZeroAndHeartRatesOnlyWhereGiven() {
     var expected = new ExpectedStatistics("u1");
     expected.record(session("2026-11-01T07:00:00Z", Activity.RUNNING, 1800, 7500.5, 500, 140, 170));
