@@ -1,6 +1,5 @@
 package dev.stride.problems;
 
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /** A request that breaks the contract: 400 listing every invalid field. */
@@ -8,7 +7,7 @@ public class InvalidInputException extends ProblemException {
   private final List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super(Status.BAD_REQUEST, describe(errors));
+    super(Reason.INVALID, describe(errors));
     this.errors = List.copyOf(errors);
   }
 

@@ -1,20 +1,34 @@
 package dev.stride.problems;
 
-import jakarta.ws.rs.core.Response.Status;
-
 /**
- * A failure that the client caused or can act on, answered as a problem with its status. Carries no
- * stack trace: it is an answer, not a bug.
+ * A request that Stride refuses for a reason the client caused or can act on. It says why in the
+ * terms of the domain ({@link Reason}); {@link ProblemExceptionMapper} alone turns the reason into
+ * an HTTP status, so control classes never speak HTTP. Carries no stack trace: it is an answer, not
+ * a bug.
  */
 public class ProblemException extends RuntimeException {
-  private final Status status;
-
-  public ProblemException(Status status, String detail) {
-    super(detail, null, false, false);
-    this.status = status;
+  /** Why a request is refused. */
+  public enum Reason {
+    /** The request breaks a rule of the contract; nothing changed. */
+    INVALID,
+    /** What the request names does not exist. */
+    NOT_FOUND,
+    /** What the request would store contradicts what is stored. */
+    CONFLICT,
+    /** The request is larger than Stride accepts. */
+    TOO_LARGE,
+    /** Stride is busy; nothing changed and the same request may succeed shortly. */
+    BUSY
   }
 
-  public Status status() {
-    return status;
+  private final Reason reason;
+
+  public ProblemException(Reason reason, String detail) {
+    super(detail, null, false, false);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 }

@@ -14,15 +14,27 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException exception) {
-    LOG.log(Level.FINE, "{0}: {1}", new Object[] {exception.status(), exception.getMessage()});
-    Problem problem = Problem.of(exception.status(), exception.getMessage());
+    Status status = statusOf(exception.reason());
+    LOG.log(Level.FINE, "{0}: {1}", new Object[] {status, exception.getMessage()});
+    Problem problem = Problem.of(status, exception.getMessage());
     if (exception instanceof InvalidInputException invalid) {
       problem = problem.withErrors(invalid.errors());
     }
-    if (exception.status() == Status.SERVICE_UNAVAILABLE) {
+    if (status == Status.SERVICE_UNAVAILABLE) {
       // Busy, not broken: a client may retry at once.
       return problem.toResponseBuilder().header("Retry-After", "1").build();
     }
     return problem.toResponse();
+  }
+
+  /** The one place where a reason for refusing becomes an HTTP status. */
+  static Status statusOf(ProblemException.Reason reason) {
+    return switch (reason) {
+      case INVALID -> Status.BAD_REQUEST;
+      case NOT_FOUND -> Status.NOT_FOUND;
+      case CONFLICT -> Status.CONFLICT;
+      case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
+      case BUSY -> Status.SERVICE_UNAVAILABLE;
+    };
   }
 }

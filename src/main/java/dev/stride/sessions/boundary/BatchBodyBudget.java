@@ -1,10 +1,10 @@
 package dev.stride.sessions.boundary;
 
 import dev.stride.problems.ProblemException;
+import dev.stride.problems.ProblemException.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +45,7 @@ public class BatchBodyBudget {
       Thread.currentThread().interrupt();
     }
     throw new ProblemException(
-        Status.SERVICE_UNAVAILABLE,
+        Reason.BUSY,
         "too many batches are being received at once; nothing was stored, retry shortly");
   }
 

@@ -1,12 +1,12 @@
 package dev.stride.sessions.boundary;
 
 import dev.stride.problems.ProblemException;
+import dev.stride.problems.ProblemException.Reason;
 import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +107,7 @@ public final class JsonBodies {
 
   /** A 400 for a body that breaks the rules of JSON (as the contract reads them). */
   public static ProblemException invalid(String detail) {
-    return new ProblemException(Status.BAD_REQUEST, detail);
+    return new ProblemException(Reason.INVALID, detail);
   }
 
   /** The name as JSON writes it, quoted and escaped, for messages. */
@@ -116,8 +116,7 @@ public final class JsonBodies {
   }
 
   private static ProblemException tooLarge(int maxBytes) {
-    return new ProblemException(
-        Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than " + maxBytes + " bytes");
+    return new ProblemException(Reason.TOO_LARGE, "the body is larger than " + maxBytes + " bytes");
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {

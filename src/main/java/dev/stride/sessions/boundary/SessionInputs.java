@@ -3,6 +3,7 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.ProblemException;
+import dev.stride.problems.ProblemException.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import jakarta.ws.rs.core.Response.Status;
 import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,8 +120,7 @@ public class SessionInputs {
     }
     if (count == 0 || count > maxItems) {
       throw new ProblemException(
-          Status.BAD_REQUEST,
-          "a batch holds 1 to " + maxItems + " sessions; this one holds " + count);
+          Reason.INVALID, "a batch holds 1 to " + maxItems + " sessions; this one holds " + count);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -1,12 +1,12 @@
 package dev.stride.sessions.control;
 
 import dev.stride.problems.ProblemException;
-import jakarta.ws.rs.core.Response.Status;
+import dev.stride.problems.ProblemException.Reason;
 
 /** No session under the id asked for (also when the id is not a UUID at all): 404. */
 public class SessionNotFoundException extends ProblemException {
   public SessionNotFoundException(String id) {
-    super(Status.NOT_FOUND, "there is no session with id " + printable(id));
+    super(Reason.NOT_FOUND, "there is no session with id " + printable(id));
   }
 
   private static String printable(String id) {
