@@ -1,6 +1,12 @@
--- Stride schema: exercise sessions. Plain PostgreSQL 15+; 020 turns sessions into a
--- TimescaleDB hypertable where that extension exists. Every statement is idempotent, so the
--- launcher can apply this folder at every start and the TimescaleDB container once at init.
+-- Stride schema: exercise sessions. Plain PostgreSQL 15+; V2 turns sessions into a
+-- TimescaleDB hypertable where that extension exists. Every backend applies this folder with
+-- Flyway at deployment (dev.stride.schema); Flyway records what it applied in
+-- flyway_schema_history and checks the checksums at every start, so a migration that has been
+-- released is never edited: a change of the schema is a new file, V4__....sql.
+-- V1 to V3 are the former db-init/ files, and every statement in them is idempotent (IF NOT
+-- EXISTS, ON CONFLICT DO NOTHING): on a database made from db-init/ (which has no
+-- flyway_schema_history) Flyway sets a baseline at version 0 and runs them over the objects that
+-- are already there, which adds only what is missing. They must stay so.
 
 -- A recorded session. The application validates every rule of the API contract and answers
 -- 400 before anything reaches this table; the CHECKs are the second line of defence.
