@@ -16,12 +16,15 @@ import javax.sql.DataSource;
 
 /**
  * Brings the database's schema up to date when Stride is deployed. The first attempt runs during
- * the deployment itself (the application's context is initialised before Payara routes a request to
- * it), so a backend whose database answers never serves an older schema.
+ * the deployment itself, when the application's context is initialised: Stride's endpoints and its
+ * readiness check exist only after it, so a backend whose database answers never serves an older
+ * schema. (Payara answers requests that arrive meanwhile itself, with a 404 and then an empty 500
+ * while the application starts; a long migration, or one waiting for another backend's lock, makes
+ * that time longer.)
  *
- * <p>A database that cannot be reached at that moment does not fail the deployment: Payara would
- * leave a process that runs without Stride, and a container would not even restart. The backend
- * starts, reports itself not ready ({@code dev.stride.health}), answers the API with 503 ({@link
+ * <p>A database that cannot be reached at that moment does not fail the deployment, which would
+ * leave nothing that could report the backend not ready or try again later. The backend starts,
+ * reports itself not ready ({@code dev.stride.health}), answers the API with 503 ({@link
  * MigratedSchemaRequired}) and tries again, after 1 s, then twice as long each time up to 10 s,
  * until a migration succeeds. A failing migration is retried the same way; its error is logged at
  * every attempt.

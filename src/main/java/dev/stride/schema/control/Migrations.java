@@ -11,9 +11,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * how they are applied: Flyway, configured in code, on the pool's connections.
  *
  * <p>Several backends may apply them at once (scaled containers, the benchmark's two backends):
- * Flyway takes a PostgreSQL advisory lock for the whole run, so one of them migrates and the others
- * wait, then find nothing left to do. A backend that waits longer than Flyway's lock retries (about
- * a minute) fails this attempt and tries again later ({@code SchemaMigration}).
+ * Flyway takes a PostgreSQL advisory lock around each migration and reads again, under it, what is
+ * still pending, so each migration is applied by one of them while the others wait, and then find
+ * it applied. A backend that waits longer than Flyway's lock retries (50, a second apart) fails
+ * this attempt and tries again later ({@code SchemaMigration}).
  *
  * <p>Databases made before Flyway, from the former {@code db-init/} files, have Stride's tables but
  * no {@code flyway_schema_history}. Flyway would refuse such a non-empty schema; with {@code
