@@ -5,7 +5,8 @@
 #   bench/explain.sh                 on the system PostgreSQL (127.0.0.1:5432, user postgres)
 #   PGHOST=... PGPORT=... PGUSER=... bench/explain.sh
 #
-# It creates a scratch database, applies db-init/, fills it with SQL (generate_series), runs the
+# It creates a scratch database, applies Stride's migrations (src/main/resources/db/migration, in
+# version order, with psql: no backend runs here), fills it with SQL (generate_series), runs the
 # queries exactly as Stride sends them (the writes inside a transaction that is rolled back) and
 # drops the database. Needs psql (apt-get install postgresql-client).
 set -euo pipefail
@@ -17,7 +18,10 @@ command -v psql >/dev/null || { echo "explain: psql is missing (apt-get install 
 psql -X -q -d postgres -c "CREATE DATABASE $db"
 trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
 run() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-for file in "$top"/db-init/*.sql; do run -f "$file" >/dev/null 2>&1; done
+migrations="$top/src/main/resources/db/migration"
+while read -r file; do
+  run -f "$migrations/$file" </dev/null >/dev/null 2>&1
+done < <(ls "$migrations" | grep -E '^V[0-9]+__.*\.sql$' | sort -t_ -k1.2n)
 
 echo "explain: loading $ROWS sessions ..."
 run <<SQL

@@ -424,7 +424,7 @@ done
 # commit: GroupCommit.INSERT is assembled from constants of several classes and binds arrays) the
 # copy in copied_insert is used, which MUST MATCH what Stride writes for one session
 # (SessionRecorder.INSERT, GroupCommit.INSERT for a group of one): claim the id in session_ids,
-# store the row and, where the schema has user_versions (db-init/030), bump the user's version in
+# store the row and, where the schema has user_versions (migration V3), bump the user's version in
 # the same statement.
 recorder="$top/src/main/java/dev/stride/sessions/control/SessionRecorder.java"
 source_insert() { # the text block of "static final String INSERT =" in SessionRecorder.java, if any

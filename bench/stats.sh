@@ -79,10 +79,10 @@ echo "bench: starting the peer on 127.0.0.1:$PEER_PORT (log $work/peer.log)"
 # shellcheck disable=SC2097,SC2098 # passes the shell variable PEER_DB on as the environment
 PEER_DB="$PEER_DB" PEER_DB_PASSWORD="$PEER_DB" bash "$PEER_DIR/run.sh" "$PEER_PORT" >"$work/peer.log" 2>&1 &
 peer_pid=$!
-echo "bench: starting Stride on 127.0.0.1:$STRIDE_PORT (build, db-init, Payara Micro)"
+echo "bench: starting Stride on 127.0.0.1:$STRIDE_PORT (build, Payara Micro, which migrates the schema)"
 timeout 600 env "${stride_env[@]}" "$top/stride" start | sed 's/^/  /'
 wait_ready "http://127.0.0.1:$PEER_PORT/health/ready" 180
-# db-init ran as stride_bench; the loads run as postgres.
+# Stride migrated the schema as stride_bench; the loads run as postgres.
 
 load() { # first_user users per_user
   echo "bench: loading $(($2 * $3)) sessions for users $1 ... $(($1 + $2 - 1)) into both databases"

@@ -1,24 +1,18 @@
-import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
- * Prepares the database Stride runs on, from the launcher and the test command, with nothing
- * but a JDK and the PostgreSQL driver (the embedded PostgreSQL has no psql). Run as a
+ * Gets the database Stride runs on ready for it, from the launcher and the test command, with
+ * nothing but a JDK and the PostgreSQL driver (the embedded PostgreSQL has no psql). Run as a
  * single-file program: {@code java -cp postgresql.jar payara/DatabaseSetup.java COMMAND...}.
  *
  * <p>Commands, run in order: {@code wait SECONDS} (until the server answers), {@code create NAME}
- * and {@code drop NAME} (a database, created unless it exists, connected to the maintenance database {@code postgres}),
- * {@code apply DIR} (every {@code *.sql} of DIR in name order, each in its own transaction).
+ * and {@code drop NAME} (a database, created unless it exists, connected to the maintenance database {@code postgres}).
+ * The schema is not made here: the backend migrates it itself at deployment (dev.stride.schema).
  * The server and credentials come from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD. Every
  * failure is one line on stderr and a non-zero exit code, never a stack trace.
  */
@@ -37,7 +31,6 @@ public class DatabaseSetup {
           case "wait" -> waitForServer(Integer.parseInt(argument));
           case "create" -> create(argument);
           case "drop" -> maintenance("DROP DATABASE IF EXISTS " + quoted(argument) + " WITH (FORCE)");
-          case "apply" -> apply(Path.of(argument));
           default -> throw new Failure(FAILED, "unknown command " + command);
         }
       }
@@ -94,29 +87,6 @@ public class DatabaseSetup {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new Failure(FAILED, "PostgreSQL refused \"" + sql + "\": " + e.getMessage());
-    }
-  }
-
-  static void apply(Path folder) throws Failure {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> listing = Files.list(folder)) {
-      listing.filter(p -> p.toString().endsWith(".sql")).sorted().forEach(files::add);
-    } catch (IOException e) {
-      throw new Failure(FAILED, "cannot read " + folder + ": " + e.getMessage());
-    }
-    try (Connection connection = connect(env("DB_NAME", "stride"))) {
-      connection.setAutoCommit(false);
-      for (Path file : files) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SET LOCAL client_min_messages = warning");
-          statement.execute(Files.readString(file));
-          connection.commit();
-        } catch (SQLException | IOException e) {
-          throw new Failure(FAILED, file + " failed: " + e.getMessage());
-        }
-      }
-    } catch (SQLException e) {
-      throw new Failure(FAILED, e.getMessage());
     }
   }
 

@@ -15,6 +15,8 @@
 #     records them); the integration tests' Payara flags are among them; the admin profile's
 #     clustering flags match the DAS configuration.
 #  6. Versions agree: the Payara images and pom.xml's payara.version.
+#  7. The schema is the backend's: the image build sees the migrations, and compose mounts no SQL
+#     into the database image's initdb folder.
 #
 # Missing tools are installed when running as root (apt-get: docker-compose; npm:
 # dockerfilelint into .stride/tools); otherwise the check says what to install and fails.
@@ -341,11 +343,22 @@ server_tag="$(sed -n 's/^ *image: payara\/server-full:\(.*\)$/\1/p' docker-compo
 [[ "$server_tag" == "$payara_version-jdk17" ]] && ok "the admin console is the same Payara: payara/server-full:$server_tag" \
   || bad "docker-compose.yml uses payara/server-full:$server_tag, pom.xml Payara $payara_version"
 
-# db-init/ is applied twice on PostgreSQL by ./stride test itself (before mvn verify); here:
-# the TimescaleDB image runs only *.sql and *.sh at the top of the folder, in name order.
-unexpected="$(find db-init -mindepth 1 -maxdepth 1 -type f ! -name '*.sql' ! -name '*.sh' -printf '%f ')"
-[[ -z "$unexpected" ]] && ok "db-init/: only *.sql at the top, as the database image's entrypoint runs them" \
-  || bad "db-init/ holds files the database image would ignore: $unexpected"
+# --- 7. the schema ---------------------------------------------------------------------------
+# Every backend migrates the database at start (Flyway, src/main/resources/db/migration inside the
+# WAR); the integration tests of ./stride test prove that on PostgreSQL. Here: the image's build
+# stage copies src/ (and .dockerignore keeps it), so the WAR it builds carries the migrations, and
+# nothing else makes the schema behind the backend's back.
+migrations=(src/main/resources/db/migration/V*__*.sql)
+if [[ -f "${migrations[0]}" ]] && grep -q '^COPY src ' payara/Dockerfile && ! grep -qxE 'src/?' .dockerignore; then
+  ok "backend image: its build copies src/, with the ${#migrations[@]} migrations of src/main/resources/db/migration"
+else
+  bad "backend image: its build must copy src/ with src/main/resources/db/migration (payara/Dockerfile, .dockerignore)"
+fi
+if grep -q 'docker-entrypoint-initdb.d' docker-compose.yml; then
+  bad "docker-compose.yml mounts SQL into the database image's initdb folder: the schema is the backend's migrations"
+else
+  ok "docker-compose.yml mounts no SQL into the database image: the backends migrate the schema"
+fi
 
 echo "docker checks: $passed ok, $failed failed"
 ((failed == 0))

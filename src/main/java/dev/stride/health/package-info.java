@@ -1,2 +1,5 @@
-/** Health: the readiness of Stride, which is whether it can use its database right now. */
+/**
+ * Health: the readiness of Stride, which is whether its database has Stride's schema and answers
+ * right now.
+ */
 package dev.stride.health;

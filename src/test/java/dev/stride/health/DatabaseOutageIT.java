@@ -8,6 +8,8 @@ import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
 import dev.stride.support.DeployedStride;
 import dev.stride.support.EmbeddedPostgres;
+import dev.stride.support.SecondBackend;
+import dev.stride.support.TestDatabase;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When PostgreSQL goes away, Stride answers 503 problems quickly and reports itself not ready; when
- * it comes back, Stride serves again without a restart.
+ * it comes back, Stride serves again without a restart. A backend that starts while PostgreSQL is
+ * away lives, is not ready and migrates its schema once the database is back.
  */
 class DatabaseOutageIT extends DeployedStride {
   @Test
@@ -88,6 +91,40 @@ class DatabaseOutageIT extends DeployedStride {
     }
     for (String id : ids) {
       assertThat(recordOne(api, id).status()).as("recovered without a restart").isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aBackendStartedWhileTheDatabaseIsDownMigratesItsSchemaWhenItIsBack() throws Exception {
+    var postgres = EmbeddedPostgres.ofThisTestRun();
+    assumeTrue(postgres.isPresent(), "runs on the embedded PostgreSQL only: it stops the server");
+    try (TestDatabase database = TestDatabase.fresh("outage")) {
+      postgres.get().stop();
+      boolean down = true;
+      try (SecondBackend backend = SecondBackend.launch(database.name())) {
+        try {
+          backend.awaitDeployed();
+          Answer ready = backend.readiness();
+          assertThat(ready.status()).isEqualTo(503);
+          assertThat(ready.body()).contains("DOWN", "not migrated");
+          Answer write = recordOne(backend.api());
+          assertProblem(write, 503);
+          assertThat(write.header("Retry-After")).isPresent();
+          assertProblem(backend.api().get("/api/sessions?limit=1"), 503);
+        } finally {
+          postgres.get().start();
+          down = false;
+        }
+        Answer ready = pollUntil(backend::readiness, a -> a.status() == 200);
+        assertThat(ready.body()).contains("UP");
+        assertThat(database.rows("SELECT version FROM flyway_schema_history ORDER BY 1"))
+            .containsExactly("1", "2", "3");
+        assertThat(recordOne(backend.api()).status()).isEqualTo(201);
+      } finally {
+        if (down) {
+          postgres.get().start();
+        }
+      }
     }
   }
 

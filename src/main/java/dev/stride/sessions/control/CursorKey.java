@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The secret that list cursors are signed with. {@code STRIDE_CURSOR_KEY} when it is set; otherwise
- * the key that {@code db-init/} generated in the database, so that every backend on one database
- * accepts the others' cursors, also after a restart. Read once, when first needed.
+ * the key that the schema's first migration ({@code V1__sessions.sql}) generated in the database,
+ * so that every backend on one database accepts the others' cursors, also after a restart and an
+ * upgrade. Read once, when first needed (after the schema has been migrated: no request is served
+ * before).
  */
 @ApplicationScoped
 public class CursorKey {
@@ -47,7 +49,8 @@ public class CursorKey {
         ResultSet row =
             statement.executeQuery("SELECT value FROM stride_settings WHERE name = 'cursor-key'")) {
       if (!row.next()) {
-        throw new IllegalStateException("stride_settings has no cursor-key: apply db-init/");
+        throw new IllegalStateException(
+            "stride_settings has no cursor-key: the schema is not Stride's (see the migrations)");
       }
       return row.getString(1).getBytes(StandardCharsets.UTF_8);
     } catch (SQLException e) {

@@ -10,9 +10,10 @@ import java.util.UUID;
  * lasted and, where the device measured them, distance, calories and heart rates. A session never
  * changes once stored; a client that sends it again with the same id gets it back unchanged.
  *
- * <p>Stored as a row of the {@code sessions} table of {@code db-init/} (read and written over JDBC
- * by the control classes, see SessionRows). The table's key is {@code (started_at, id)} because it
- * may be a TimescaleDB hypertable; the id alone is unique through {@code session_ids}.
+ * <p>Stored as a row of the {@code sessions} table ({@code db/migration/V1__sessions.sql}; read and
+ * written over JDBC by the control classes, see SessionRows). The table's key is {@code
+ * (started_at, id)} because it may be a TimescaleDB hypertable; the id alone is unique through
+ * {@code session_ids}.
  */
 public class Session {
   private UUID id;

@@ -7,8 +7,8 @@ import java.time.Instant;
  * The rules a session's values follow, as the contract's table of the session resource states them,
  * each written once: the bounds, and the messages a client reads when a value breaks one. The
  * boundary checks requests with them, the OpenAPI document states them (as constant expressions in
- * its annotations), and the table's CHECKs in {@code db-init/} repeat them as a second line of
- * defence.
+ * its annotations), and the table's CHECKs in the migrations ({@code
+ * db/migration/V1__sessions.sql}) repeat them as a second line of defence.
  */
 public final class SessionRules {
   public static final String REQUIRED = "is required";

@@ -1,0 +1,28 @@
+package dev.stride.schema.boundary;
+
+import dev.stride.problems.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * No request reaches the API before the schema is current: until then (a backend that started while
+ * its database was away) every request is a 503 problem with Retry-After, as when the database is
+ * away later. Readiness is DOWN meanwhile, so a proxy sends nothing here anyway.
+ */
+@Provider
+@PreMatching
+public class MigratedSchemaRequired implements ContainerRequestFilter {
+  @Inject SchemaMigration schema;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!schema.isCurrent()) {
+      throw new ProblemException(
+          Status.SERVICE_UNAVAILABLE, "Stride is preparing its database; retry shortly.");
+    }
+  }
+}
