@@ -6,12 +6,14 @@ import {
   timeZones, today,
 } from "./zone.js";
 
-const ACTIVITIES = ["running", "cycling", "swimming", "walking", "hiking", "rowing", "strength", "yoga", "other"];
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// Presentation only: the activities themselves come from the API's OpenAPI document (see
+// showActivities); one that has no colour here is drawn in FALLBACK_COLOR.
 const COLORS = {
   running: "#0b6e4f", cycling: "#2563eb", swimming: "#0891b2", walking: "#65a30d", hiking: "#a16207",
-  rowing: "#7c3aed", strength: "#dc2626", yoga: "#db2777", other: "#6b7280",
+  rowing: "#7c3aed", strength: "#dc2626", yoga: "#db2777",
 };
+const FALLBACK_COLOR = "#6b7280";
 const METRICS = {
   duration: { label: "Time (hours)", of: (x) => x.totalDurationSeconds / 3600 },
   distance: { label: "Distance (km)", of: (x) => (x.totalDistanceMeters ?? 0) / 1000 },
@@ -238,7 +240,7 @@ const HEAD = ["Sessions", "Time", "Distance", "Calories"];
 function showActivityChart(byActivity) {
   const metric = METRICS[$("metric").value];
   drawChart("activity", byActivity.map((x) => x.activity), byActivity.map(metric.of),
-    byActivity.map((x) => COLORS[x.activity] || COLORS.other), metric.label);
+    byActivity.map((x) => COLORS[x.activity] || FALLBACK_COLOR), metric.label);
   dataTable("activity-data", ["Activity", ...HEAD],
     byActivity.map((x) => element("tr", {}, element("th", { scope: "row", text: x.activity }), ...numberCells(x))));
 }
@@ -457,12 +459,29 @@ function choose(event) {
   refresh();
 }
 
-function init() {
-  for (const activity of ACTIVITIES) {
+/**
+ * The form's choice and the filter's boxes: the activities the API's OpenAPI document lists. The
+ * form cannot be sent before they are there (it would send no activity).
+ */
+async function showActivities() {
+  let activities;
+  $("record-submit").disabled = true;
+  try {
+    activities = (await get("/openapi")).components.schemas.Activity.enum;
+  } catch (error) {
+    say(`Could not read the list of activities from the API: ${error.message}`, "error");
+    return;
+  }
+  $("record-submit").disabled = false;
+  for (const activity of activities) {
     $("r-activity").append(element("option", { value: activity, text: activity }));
     $("activity-filter").append(element("label", {},
       element("input", { type: "checkbox", name: "activity", value: activity }), ` ${activity}`));
   }
+}
+
+function init() {
+  showActivities();
   $("zones").replaceChildren(...timeZones().map((value) => element("option", { value })));
   const recent = JSON.parse(localStorage.getItem("stride.users") || "[]");
   $("recent-users").replaceChildren(...recent.map((value) => element("option", { value })));

@@ -4,15 +4,18 @@ import static dev.stride.support.Problems.assertLeaksNothing;
 import static dev.stride.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stride.sessions.entity.Activity;
 import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
 import dev.stride.support.DeployedStride;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -422,6 +425,31 @@ class SessionsIT extends DeployedStride {
     Answer metrics = operations.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("# TYPE");
+  }
+
+  @Test
+  void theOpenApiDocumentTakesTheActivitiesFromTheirEnumAndIsValid() {
+    Answer openapi = operations().get("/openapi?format=JSON");
+    assertThat(openapi.status()).isEqualTo(200);
+    JsonObject document = openapi.json();
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    assertThat(schemas.getJsonObject("Activity").getJsonArray("enum"))
+        .extracting(value -> ((JsonString) value).getString())
+        .containsExactlyElementsOf(
+            Arrays.stream(Activity.values()).map(Activity::wireName).toList());
+    for (String schema : List.of("SessionInput", "Session")) {
+      assertThat(
+              schemas.getJsonObject(schema).getJsonObject("properties").getJsonObject("activity"))
+          .as(schema)
+          .isEqualTo(
+              Json.createObjectBuilder().add("$ref", "#/components/schemas/Activity").build());
+    }
+    assertThat(document.getJsonObject("components").getJsonObject("parameters").toString())
+        .contains("#/components/schemas/Activity");
+    // Payara's own attribute, which OpenAPI does not allow, is not written.
+    assertThat(document.keySet()).doesNotContain("endpoints");
+    assertThat(operations().get("/openapi").body())
+        .doesNotContain("exclusiveMaximum: false", "required: false");
   }
 
   private List<String> postSameStart(String user, int count, String startedAt) {

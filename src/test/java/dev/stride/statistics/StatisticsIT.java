@@ -3,6 +3,7 @@ package dev.stride.statistics;
 import static dev.stride.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stride.sessions.entity.Activity;
 import dev.stride.statistics.StatisticsModel.Filter;
 import dev.stride.statistics.StatisticsModel.Stats;
 import dev.stride.statistics.StatisticsModel.Totals;
@@ -23,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +69,7 @@ class StatisticsIT {
   private static final List<String> TOTALS_FIELDS =
       List.of("sessionCount", "totalDurationSeconds", "totalDistanceMeters", "totalCalories");
   private static final List<String> ACTIVITIES =
-      List.of(
-          "running",
-          "cycling",
-          "swimming",
-          "walking",
-          "hiking",
-          "rowing",
-          "strength",
-          "yoga",
-          "other");
+      Arrays.stream(Activity.values()).map(Activity::wireName).toList();
   private static final ZoneId UTC = ZoneId.of("UTC");
 
   @Deployment(testable = false)

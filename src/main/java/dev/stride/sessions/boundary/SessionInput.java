@@ -35,58 +35,53 @@ public record SessionInput(
         String id,
     @Schema(
             required = true,
-            description = "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
+            description = "It " + SessionRules.USER_ID_RULE + ".",
             pattern = SessionRules.USER_ID_PATTERN,
+            maxLength = SessionRules.USER_ID_MAX_LENGTH,
             example = "u1")
         String userId,
-    @Schema(
-            required = true,
-            enumeration = {
-              "running",
-              "cycling",
-              "swimming",
-              "walking",
-              "hiking",
-              "rowing",
-              "strength",
-              "yoga",
-              "other"
-            },
-            example = "running")
-        String activity,
+    @Schema(ref = "Activity", required = true) String activity,
     @Schema(
             required = true,
             format = "date-time",
             description =
-                "RFC 3339 with an offset; not before 1970-01-01T00:00:00Z, not more than 24 hours after the server's clock."
-                    + " Stored to the microsecond and returned in UTC.",
+                "RFC 3339 with an offset; it "
+                    + SessionRules.TOO_EARLY
+                    + " and "
+                    + SessionRules.TOO_LATE
+                    + ". Stored to the microsecond and returned in UTC.",
             example = "2026-11-01T07:00:00+01:00")
         String startedAt,
     @Schema(
             required = true,
+            format = "int32",
             minimum = "" + SessionRules.MIN_DURATION_SECONDS,
             maximum = "" + SessionRules.MAX_DURATION_SECONDS,
             example = "1800")
         Long durationSeconds,
     @Schema(
+            format = "double",
             minimum = "" + SessionRules.MIN_DISTANCE_METERS,
             maximum = "" + SessionRules.MAX_DISTANCE_METERS,
             nullable = true,
             example = "5000.0")
         Double distanceMeters,
     @Schema(
+            format = "int32",
             minimum = "" + SessionRules.MIN_CALORIES,
             maximum = "" + SessionRules.MAX_CALORIES,
             nullable = true,
             example = "300")
         Long calories,
     @Schema(
+            format = "int32",
             minimum = "" + SessionRules.MIN_HEART_RATE,
             maximum = "" + SessionRules.MAX_HEART_RATE,
             nullable = true,
             example = "141")
         Long avgHeartRate,
     @Schema(
+            format = "int32",
             minimum = "" + SessionRules.MIN_HEART_RATE,
             maximum = "" + SessionRules.MAX_HEART_RATE,
             nullable = true,
@@ -96,7 +91,7 @@ public record SessionInput(
     @Schema(
             maxLength = SessionRules.MAX_NOTES_CODE_POINTS,
             nullable = true,
-            description = "At most 1000 Unicode code points.",
+            description = "It " + SessionRules.NOTES_RULE + " (Unicode code points).",
             example = "Easy run by the river")
         String notes) {
 

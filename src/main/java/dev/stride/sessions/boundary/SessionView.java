@@ -28,20 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SessionView(
     @Schema(format = "uuid", example = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11") String id,
     @Schema(example = "u1") String userId,
-    @Schema(
-            enumeration = {
-              "running",
-              "cycling",
-              "swimming",
-              "walking",
-              "hiking",
-              "rowing",
-              "strength",
-              "yoga",
-              "other"
-            },
-            example = "running")
-        String activity,
+    @Schema(ref = "Activity") String activity,
     @Schema(
             type = SchemaType.STRING,
             format = "date-time",
@@ -49,7 +36,7 @@ public record SessionView(
             example = "2026-11-01T06:00:00Z")
         Instant startedAt,
     @Schema(example = "1800") int durationSeconds,
-    @Schema(nullable = true, example = "5000.0") Double distanceMeters,
+    @Schema(format = "double", nullable = true, example = "5000.0") Double distanceMeters,
     @Schema(nullable = true, example = "300") Integer calories,
     @Schema(nullable = true, example = "141") Integer avgHeartRate,
     @Schema(nullable = true, example = "182") Integer maxHeartRate,

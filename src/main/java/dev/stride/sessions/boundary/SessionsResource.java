@@ -16,6 +16,7 @@ import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
+import dev.stride.sessions.entity.SessionRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,23 +59,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("sessions")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "sessions", description = "Record, list, read and delete exercise sessions.")
-@APIResponse(
-    responseCode = "503",
-    description =
-        "The database is not reachable right now, or (batches) more batches are waiting to be written"
-            + " than can be within 30 s; nothing was stored, retry later (see Retry-After).",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "500",
-    description = "An unexpected failure, logged under the id in `instance`.",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "sessions")
 public class SessionsResource {
   static final int DEFAULT_LIMIT = 50;
+  static final int MIN_LIMIT = 1;
   static final int MAX_LIMIT = 1000;
   private static final Pattern CANONICAL_UUID = Pattern.compile(SessionInput.UUID_TEXT);
+
+  /** Examples of a 400, made of the rules they show. */
+  private static final String INVALID_FIELDS_EXAMPLE =
+      "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400,"
+          + " \"detail\": \"2 fields are invalid\", \"errors\": ["
+          + "{\"field\": \"userId\", \"message\": \""
+          + SessionRules.USER_ID_RULE
+          + "\"}, {\"field\": \"durationSeconds\", \"message\": \""
+          + SessionRules.DURATION_RULE
+          + "\"}]}";
+
+  private static final String INVALID_ITEMS_EXAMPLE =
+      "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400,"
+          + " \"detail\": \"2 fields are invalid\", \"errors\": ["
+          + "{\"field\": \"[0].durationSeconds\", \"message\": \""
+          + SessionRules.DURATION_RULE
+          + "\"}, {\"field\": \"[3].id\", \"message\": \"repeats the id of item [1]\"}]}";
 
   @Inject SessionRecorder recorder;
   @Inject SessionFinder finder;
@@ -95,7 +102,7 @@ public class SessionsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SessionInput.class),
+              schema = @Schema(ref = "SessionInput"),
               examples =
                   @ExampleObject(
                       name = "a run",
@@ -108,12 +115,16 @@ public class SessionsResource {
   @APIResponse(
       responseCode = "201",
       description = "Stored.",
-      headers = @Header(name = "Location", description = "The new session's URL."),
-      content = @Content(schema = @Schema(implementation = SessionView.class)))
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new session's URL.",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(ref = "Session")))
   @APIResponse(
       responseCode = "200",
       description = "A retry: this session was stored already, nothing changed.",
-      content = @Content(schema = @Schema(implementation = SessionView.class)))
+      content = @Content(schema = @Schema(ref = "Session")))
   @APIResponse(
       responseCode = "400",
       description =
@@ -122,38 +133,20 @@ public class SessionsResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
+              schema = @Schema(ref = "Problem"),
               examples =
-                  @ExampleObject(
-                      name = "two invalid fields",
-                      value =
-                          """
-                          {"type": "about:blank", "title": "Bad Request", "status": 400,
-                           "detail": "2 fields are invalid",
-                           "errors": [{"field": "activity", "message": "must be one of running, cycling, swimming,\
-                           walking, hiking, rowing, strength, yoga, other"},
-                           {"field": "durationSeconds", "message": "must be between 1 and 86400"}]}""")))
+                  @ExampleObject(name = "two invalid fields", value = INVALID_FIELDS_EXAMPLE)))
   @APIResponse(
       responseCode = "409",
       description = "Another session is stored under this id.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "413",
-      description = "The body is over 1 MiB.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "The body is not sent as application/json.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The body is over " + (SessionBodyReader.MAX_BODY_BYTES >> 20) + " MiB.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "415", ref = "NotJson")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public void record(SessionInput input, @Context UriInfo uri, @Suspended AsyncResponse answer) {
     // The request thread goes back to the pool: the answer comes once the group is committed.
     UriBuilder location = uri.getAbsolutePathBuilder();
@@ -180,63 +173,54 @@ public class SessionsResource {
   @Operation(
       summary = "Record many sessions at once",
       description =
-          "A JSON array of 1 to 1000 sessions, each as for POST /api/sessions. All or nothing: when any item is"
-              + " invalid the answer is 400 listing every invalid field as `[i].field`, and when any item's id is stored"
-              + " with other content it is 409; either way nothing is stored. The same id twice in one batch is"
-              + " invalid (`[i].id` names the later item). Items stored already with the same content count as"
-              + " `existing`, so a retried batch answers 200.")
+          "A JSON array of 1 to "
+              + SessionBodyReader.MAX_BATCH_SIZE
+              + " sessions, each as for POST /api/sessions. All or nothing: when any item is invalid the answer is 400"
+              + " listing every invalid field as `[i].field`, and when any item's id is stored with other content it is"
+              + " 409; either way nothing is stored. The same id twice in one batch is invalid (`[i].id` names the"
+              + " later item). Items stored already with the same content count as `existing`, so a retried batch"
+              + " answers 200.")
   @RequestBody(
       required = true,
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = SessionInput.class)))
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = SessionInput.class,
+                      minItems = 1,
+                      maxItems = SessionBodyReader.MAX_BATCH_SIZE)))
   @APIResponse(
       responseCode = "201",
       description = "At least one session was created.",
-      content = @Content(schema = @Schema(implementation = BatchResult.class)))
+      content = @Content(schema = @Schema(ref = "BatchResult")))
   @APIResponse(
       responseCode = "200",
       description = "Every session was stored already (a retried batch); nothing changed.",
-      content = @Content(schema = @Schema(implementation = BatchResult.class)))
+      content = @Content(schema = @Schema(ref = "BatchResult")))
   @APIResponse(
       responseCode = "400",
       description =
-          "Not a JSON array of 1 to 1000 objects, or invalid items: `errors` names every invalid field as `[i].field`.",
+          "Not a JSON array of 1 to "
+              + SessionBodyReader.MAX_BATCH_SIZE
+              + " objects, or invalid items: `errors` names every invalid field as `[i].field`.",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "invalid items",
-                      value =
-                          """
-                          {"type": "about:blank", "title": "Bad Request", "status": 400,
-                           "detail": "2 fields are invalid",
-                           "errors": [{"field": "[0].durationSeconds", "message": "must be between 1 and 86400"},
-                                      {"field": "[3].id", "message": "repeats the id of item [1]"}]}""")))
+              schema = @Schema(ref = "Problem"),
+              examples = @ExampleObject(name = "invalid items", value = INVALID_ITEMS_EXAMPLE)))
   @APIResponse(
       responseCode = "409",
       description = "An item's id is stored with other content; nothing was stored.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "413",
-      description = "The body is over 8 MiB.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "The body is not sent as application/json.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The body is over " + (SessionBodyReader.MAX_BATCH_BODY_BYTES >> 20) + " MiB.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "415", ref = "NotJson")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response recordBatch(List<SessionInput> inputs) {
     List<Session> sessions = inputs.stream().map(SessionInput::toSession).toList();
     RecordedBatch recorded = recorder.recordAll(sessions);
@@ -259,36 +243,31 @@ public class SessionsResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of sessions.",
-      content = @Content(schema = @Schema(implementation = SessionPage.class)))
+      content = @Content(schema = @Schema(ref = "SessionPage")))
   @APIResponse(
       responseCode = "400",
       description =
-          "An invalid parameter: unknown activity, bad timestamp, `from` not before `to`, `limit` outside 1...1000, or"
-              + " a cursor this server did not issue for this query.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+          "An invalid parameter: unknown activity, bad timestamp, `from` not before `to`, `limit` outside "
+              + MIN_LIMIT
+              + "..."
+              + MAX_LIMIT
+              + ", or a cursor this server did not issue for this query.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response list(
-      @Parameter(description = "Only this user's sessions.", example = "u1") @QueryParam("userId")
+      @Parameter(
+              description = "Only this user's sessions.",
+              schema =
+                  @Schema(
+                      pattern = SessionRules.USER_ID_PATTERN,
+                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
+              example = "u1")
+          @QueryParam("userId")
           String userId,
-      @Parameter(
-              description =
-                  "Only these activities (running, cycling, swimming, walking, hiking, rowing, strength, yoga,"
-                      + " other); may be repeated.",
-              schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
-          @QueryParam("activity")
-          List<String> activity,
-      @Parameter(
-              description = "RFC 3339; only sessions with from <= startedAt.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("from")
-          String from,
-      @Parameter(
-              description = "RFC 3339; only sessions with startedAt < to. After from.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("to")
-          String to,
+      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
+      @Parameter(ref = "from") @QueryParam("from") String from,
+      @Parameter(ref = "to") @QueryParam("to") String to,
       @Parameter(
               description = "By startedAt, then id.",
               schema =
@@ -302,9 +281,10 @@ public class SessionsResource {
               schema =
                   @Schema(
                       type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "1000",
-                      defaultValue = "50"))
+                      format = "int32",
+                      minimum = "" + MIN_LIMIT,
+                      maximum = "" + MAX_LIMIT,
+                      defaultValue = "" + DEFAULT_LIMIT))
           @QueryParam("limit")
           String limit,
       @Parameter(description = "The nextCursor of the previous page (opaque).")
@@ -362,20 +342,14 @@ public class SessionsResource {
       responseCode = "200",
       description = "The session.",
       headers = {
-        @Header(name = "ETag", description = "Strong; changes whenever the session does."),
-        @Header(name = "Cache-Control", description = "private, no-cache")
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Cache-Control", ref = "Cache-Control")
       },
-      content = @Content(schema = @Schema(implementation = SessionView.class)))
-  @APIResponse(
-      responseCode = "304",
-      description = "Not modified: If-None-Match holds the current ETag.")
-  @APIResponse(
-      responseCode = "404",
-      description = "No session has this id (also when it is not a UUID).",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(schema = @Schema(ref = "Session")))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "404", ref = "SessionNotFound")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response read(
       @Parameter(description = "The session's id.") @PathParam("id") String id,
       @Context Request request) {
@@ -396,13 +370,9 @@ public class SessionsResource {
   @Path("{id}")
   @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
   @APIResponse(responseCode = "204", description = "Deleted.")
-  @APIResponse(
-      responseCode = "404",
-      description = "No session has this id (also when it is not a UUID).",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", ref = "SessionNotFound")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response delete(@Parameter(description = "The session's id.") @PathParam("id") String id) {
     if (!uuid(id).map(finder::delete).orElse(false)) {
       throw new SessionNotFoundException(id);
@@ -422,13 +392,14 @@ public class SessionsResource {
     }
     try {
       int size = Integer.parseInt(limit);
-      if (size >= 1 && size <= MAX_LIMIT) {
+      if (size >= MIN_LIMIT && size <= MAX_LIMIT) {
         return size;
       }
     } catch (NumberFormatException e) {
       // reported below, like a number out of range
     }
-    errors.add(new FieldError("limit", "must be an integer between 1 and " + MAX_LIMIT));
+    errors.add(
+        new FieldError("limit", "must be an integer between " + MIN_LIMIT + " and " + MAX_LIMIT));
     return DEFAULT_LIMIT;
   }
 }

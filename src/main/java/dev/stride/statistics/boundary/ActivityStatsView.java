@@ -16,20 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "totalCalories"
 })
 public record ActivityStatsView(
-    @Schema(
-            enumeration = {
-              "running",
-              "cycling",
-              "swimming",
-              "walking",
-              "hiking",
-              "rowing",
-              "strength",
-              "yoga",
-              "other"
-            },
-            example = "running")
-        String activity,
+    @Schema(ref = "Activity") String activity,
     @Schema(
             type = SchemaType.INTEGER,
             format = "int64",

@@ -2,6 +2,7 @@ package dev.stride.statistics.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user's totals per day, week or month. */
@@ -20,6 +21,8 @@ public record SeriesView(
             example = "Europe/Rome")
         String tz,
     @Schema(
+            type = SchemaType.ARRAY,
+            implementation = SeriesItemView.class,
             description =
                 "Only the buckets that have matching sessions, oldest first; empty without"
                     + " sessions.")

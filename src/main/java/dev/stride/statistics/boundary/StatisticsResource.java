@@ -2,7 +2,6 @@ package dev.stride.statistics.boundary;
 
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
-import dev.stride.problems.Problem;
 import dev.stride.sessions.boundary.AnswerCache;
 import dev.stride.sessions.boundary.AnswerCache.Kept;
 import dev.stride.sessions.boundary.ETags;
@@ -10,6 +9,7 @@ import dev.stride.sessions.boundary.QueryParameters;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.SessionRules;
 import dev.stride.statistics.control.Bucket;
 import dev.stride.statistics.control.SeriesItem;
 import dev.stride.statistics.control.StatisticsFilter;
@@ -35,9 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,69 +46,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("users/{userId}/stats")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(
-    name = "statistics",
-    description =
-        """
-        What a user's sessions add up to (a session counts as soon as its POST was answered, on \
-        every backend, and no longer once its DELETE was answered). Answers carry a strong `ETag` \
-        and `Cache-Control: private, no-cache`; `If-None-Match` with the current ETag gets 304. \
-        The ETag changes with every committed change of the user's sessions, and only then.
-
-        Readings of the contract where it is silent:
-        - `tz` is an IANA region id spelt as in the tz database (case matters), e.g. \
-        `Europe/Rome`, `Asia/Kolkata`, `Etc/GMT+5`, or `UTC`. Offsets (`+05:30`, `Z`, \
-        `UTC+01:00`) are refused: they name no calendar, and PostgreSQL would read a bare offset \
-        with the POSIX sign. Legacy ids without an area (`CET`, `EST5EDT`, `Japan`, `GMT`) are \
-        refused: they are ambiguous abbreviations in some databases. Java's time-zone rules (the \
-        tz database of the server's JDK) decide DST.
-        - `from` and `to` select sessions by their `startedAt` instant (`from <= startedAt < \
-        to`), not by calendar day; every figure, streaks and buckets included, covers only the \
-        sessions selected by `from`, `to` and `activity`.
-        - A session counts on the calendar day (in `tz`) on which it started, however long it lasts.
-        - `from`/`to` are echoed as instants in UTC (null when not given), `tz` as given.
-        - Averages are not rounded. Distances and averages are always written with a decimal \
-        point (`15000.0`), counts and integer sums as integers.
-        - Each invalid `activity` value is an entry of `errors`; `from` not before `to` is an \
-        error of `from`. Of a repeated single-valued parameter (`tz`, `bucket`, `from`, `to`) the \
-        first value counts; unknown parameters are ignored.
-        """)
-@APIResponse(
-    responseCode = "400",
-    description =
-        "An invalid parameter: `userId` breaking its rule, a `from`/`to` that is not RFC 3339 or"
-            + " `from` not before `to`, an unknown `activity`, a `tz` that is not an accepted IANA"
-            + " id, or (series) a `bucket` other than day, week, month. `errors` names every"
-            + " invalid parameter.",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples =
-                @ExampleObject(
-                    name = "two invalid parameters",
-                    value =
-                        """
-                        {"type": "about:blank", "title": "Bad Request", "status": 400,
-                         "detail": "2 fields are invalid",
-                         "errors": [{"field": "tz", "message": "must be an IANA time-zone id such\
-                         as Europe/Rome or America/Los_Angeles, or UTC"},
-                         {"field": "bucket", "message": "must be day, week or month"}]}""")))
-@APIResponse(
-    responseCode = "304",
-    description = "Not modified: If-None-Match holds the current ETag; no body.")
-@APIResponse(
-    responseCode = "503",
-    description = "The database is not reachable right now; retry later (see Retry-After).",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "500",
-    description = "An unexpected failure, logged under the id in `instance`.",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "statistics")
 public class StatisticsResource {
   private static final String DEFAULT_ZONE = "UTC";
+
+  private static final String USER_ID = "The user's id; it " + SessionRules.USER_ID_RULE + ".";
+  private static final String TZ =
+      "IANA time-zone id deciding calendar days (see the readings of the contract).";
 
   /** The revision of the answers' JSON, part of every ETag. */
   private static final String REPRESENTATION = "statistics-1";
@@ -129,47 +72,30 @@ public class StatisticsResource {
   @APIResponse(
       responseCode = "200",
       description = "The statistics.",
-      content = @Content(schema = @Schema(implementation = StatsView.class)))
+      headers = {
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Cache-Control", ref = "Cache-Control")
+      },
+      content = @Content(schema = @Schema(ref = "UserStats")))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", ref = "InvalidStatisticsQuery")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response summarise(
       @Parameter(
-              description =
-                  "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
+              description = USER_ID,
+              schema =
+                  @Schema(
+                      pattern = SessionRules.USER_ID_PATTERN,
+                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
               example = "u1")
           @PathParam("userId")
           String userId,
+      @Parameter(ref = "from") @QueryParam("from") String from,
+      @Parameter(ref = "to") @QueryParam("to") String to,
+      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
       @Parameter(
-              description = "RFC 3339 with an offset; only sessions with from <= startedAt.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("from")
-          String from,
-      @Parameter(
-              description =
-                  "RFC 3339 with an offset; only sessions with startedAt < to. After from.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("to")
-          String to,
-      @Parameter(
-              description = "Only these activities; may be repeated.",
-              schema =
-                  @Schema(
-                      type = SchemaType.ARRAY,
-                      implementation = String.class,
-                      enumeration = {
-                        "running",
-                        "cycling",
-                        "swimming",
-                        "walking",
-                        "hiking",
-                        "rowing",
-                        "strength",
-                        "yoga",
-                        "other"
-                      }))
-          @QueryParam("activity")
-          List<String> activity,
-      @Parameter(
-              description =
-                  "IANA time-zone id deciding calendar days (see the readings of the contract).",
+              description = TZ,
               schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
           @QueryParam("tz")
           String tz,
@@ -199,11 +125,22 @@ public class StatisticsResource {
   @APIResponse(
       responseCode = "200",
       description = "The series.",
-      content = @Content(schema = @Schema(implementation = SeriesView.class)))
+      headers = {
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Cache-Control", ref = "Cache-Control")
+      },
+      content = @Content(schema = @Schema(ref = "UserSeries")))
+  @APIResponse(responseCode = "304", ref = "NotModified")
+  @APIResponse(responseCode = "400", ref = "InvalidStatisticsQuery")
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Response series(
       @Parameter(
-              description =
-                  "1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit.",
+              description = USER_ID,
+              schema =
+                  @Schema(
+                      pattern = SessionRules.USER_ID_PATTERN,
+                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
               example = "u1")
           @PathParam("userId")
           String userId,
@@ -215,39 +152,11 @@ public class StatisticsResource {
                       defaultValue = "week"))
           @QueryParam("bucket")
           String bucket,
+      @Parameter(ref = "from") @QueryParam("from") String from,
+      @Parameter(ref = "to") @QueryParam("to") String to,
+      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
       @Parameter(
-              description = "RFC 3339 with an offset; only sessions with from <= startedAt.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("from")
-          String from,
-      @Parameter(
-              description =
-                  "RFC 3339 with an offset; only sessions with startedAt < to. After from.",
-              schema = @Schema(format = "date-time", implementation = String.class))
-          @QueryParam("to")
-          String to,
-      @Parameter(
-              description = "Only these activities; may be repeated.",
-              schema =
-                  @Schema(
-                      type = SchemaType.ARRAY,
-                      implementation = String.class,
-                      enumeration = {
-                        "running",
-                        "cycling",
-                        "swimming",
-                        "walking",
-                        "hiking",
-                        "rowing",
-                        "strength",
-                        "yoga",
-                        "other"
-                      }))
-          @QueryParam("activity")
-          List<String> activity,
-      @Parameter(
-              description =
-                  "IANA time-zone id deciding calendar days (see the readings of the contract).",
+              description = TZ,
               schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
           @QueryParam("tz")
           String tz,

@@ -133,6 +133,8 @@ public record StatsView(
             example = "3")
         int longestStreakDays,
     @Schema(
+            type = SchemaType.ARRAY,
+            implementation = ActivityStatsView.class,
             description =
                 "One entry per activity that has matching sessions, sorted by activity name; empty"
                     + " without sessions.")
