@@ -1,11 +1,11 @@
 package dev.stride.schema.boundary;
 
 import dev.stride.problems.ProblemException;
+import dev.stride.problems.ProblemException.Reason;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -21,8 +21,7 @@ public class MigratedSchemaRequired implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!schema.isCurrent()) {
-      throw new ProblemException(
-          Status.SERVICE_UNAVAILABLE, "Stride is preparing its database; retry shortly.");
+      throw new ProblemException(Reason.BUSY, "Stride is preparing its database; retry shortly.");
     }
   }
 }
