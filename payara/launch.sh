@@ -13,6 +13,11 @@
 #     PAYARA_DAS [das:4900] (its data grid port), as the instance PAYARA_INSTANCE_NAME
 #     [stride-$HOSTNAME]; docker-compose's admin profile. Otherwise: no Hazelcast at all.
 #   STRIDE_* (MicroProfile Config, see README.md), passed through as they are.
+#
+# payara/launch.sh --print-options FILE writes the Payara Micro options every start shares (all
+# but the port, the root folder and the deployment) as the Java property payara.extraMicroOptions
+# into FILE and exits: the integration tests (pom.xml, Arquillian) start Payara Micro with them,
+# so these flags are written here only.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(dirname "$here")"
@@ -33,10 +38,6 @@ JAVA_OPTS="${JAVA_OPTS:--Xms192m -Xmx192m -Xmn64m -XX:SurvivorRatio=6 -XX:-UseAd
 # touched); two are plenty for a JVM, whose Java objects live in its heap.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-for file in "$PAYARA_JAR" "$JDBC_DRIVER_JAR" "$STRIDE_WAR"; do
-  [[ -f "$file" ]] || { echo "launch.sh: $file is missing (build with: mvn package)" >&2; exit 2; }
-done
-
 # Clustering is opt-in. Off (native runs, tests, Docker without the admin profile): no Hazelcast,
 # so no multicast and no cluster to join by accident. On: the instance finds the DAS by Payara's
 # "domain" discovery and appears in its admin console; multicast stays off.
@@ -47,12 +48,22 @@ else
 fi
 
 # Never phone home: the machines Stride runs on are offline.
-flags=("${cluster[@]}" --disablephonehome
+options=("${cluster[@]}" --disablephonehome
   --addlibs "$JDBC_DRIVER_JAR"
   --prebootcommandfile "$here/pre-boot.asadmin"
-  --postbootcommandfile "$here/post-boot.asadmin"
-  --port "$HTTP_PORT" --contextroot /
-  --deploy "$STRIDE_WAR")
+  --postbootcommandfile "$here/post-boot.asadmin")
+
+if [[ "${1:-}" == --print-options ]]; then
+  [[ -n "${2:-}" ]] || { echo "usage: launch.sh --print-options FILE" >&2; exit 2; }
+  mkdir -p "$(dirname "$2")"
+  printf 'payara.extraMicroOptions=%s\n' "${options[*]}" >"$2"
+  exit 0
+fi
+
+for file in "$PAYARA_JAR" "$JDBC_DRIVER_JAR" "$STRIDE_WAR"; do
+  [[ -f "$file" ]] || { echo "launch.sh: $file is missing (build with: mvn package)" >&2; exit 2; }
+done
+flags=("${options[@]}" --port "$HTTP_PORT" --contextroot / --deploy "$STRIDE_WAR")
 [[ -n "${PAYARA_ROOT_DIR:-}" ]] && flags+=(--rootdir "$PAYARA_ROOT_DIR")
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
