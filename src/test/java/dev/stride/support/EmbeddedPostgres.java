@@ -15,12 +15,10 @@ import java.util.Optional;
 public final class EmbeddedPostgres {
   private final Path home;
   private final Path data;
-  private final String port;
 
-  private EmbeddedPostgres(Path home, Path data, String port) {
+  private EmbeddedPostgres(Path home, Path data) {
     this.home = home;
     this.data = data;
-    this.port = port;
   }
 
   public static Optional<EmbeddedPostgres> ofThisTestRun() {
@@ -29,22 +27,19 @@ public final class EmbeddedPostgres {
     if (home == null || home.isBlank() || data == null || !Files.isDirectory(Path.of(data))) {
       return Optional.empty();
     }
-    return Optional.of(
-        new EmbeddedPostgres(Path.of(home), Path.of(data), System.getenv("DB_PORT")));
+    return Optional.of(new EmbeddedPostgres(Path.of(home), Path.of(data)));
   }
 
   public void stop() {
     pgCtl("-m", "fast", "-w", "stop");
   }
 
+  /**
+   * Starts it again with the settings {@code payara/database.sh} keeps in its data folder
+   * ({@code stride.conf}): the same port, address and limits as at its first start.
+   */
   public void start() {
-    pgCtl(
-        "-w",
-        "-l",
-        data.resolve("restarted.log").toString(),
-        "-o",
-        "-c listen_addresses=127.0.0.1 -p " + port + " -k ''",
-        "start");
+    pgCtl("-w", "-l", data.resolve("restarted.log").toString(), "start");
   }
 
   private void pgCtl(String... arguments) {
