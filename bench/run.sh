@@ -6,9 +6,10 @@
 #   bench/run.sh            (as root, from anywhere; about 10 minutes with the defaults)
 #
 # What it does:
-#  1. Creates a fresh database for Stride on the system PostgreSQL 15 (cluster "15 main",
-#     127.0.0.1:5432, trust auth as postgres) and starts Stride backend 1 on it with `stride start`
-#     (build, schema, Payara Micro; own state folder, STRIDE_NGINX=off). At the same time it starts
+#  1. Starts Stride backend 1 with `stride start` (build, a fresh database, schema, Payara Micro;
+#     own state folder, STRIDE_NGINX=off) on the system PostgreSQL 15 (cluster "15 main",
+#     127.0.0.1:5432, trust auth as postgres): the peer's run.sh administers that server with
+#     runuser, so both services share it rather than the embedded PostgreSQL of ./stride. At the same time it starts
 #     the peer with PEER_RUN PORT (its run.sh creates its own fresh database and role on the same
 #     cluster) and polls GET /api/sessions?limit=1 until it answers 200. Then it starts Stride
 #     backend 2 (payara/launch.sh, same database, own port and Payara root folder) on the idle
@@ -135,19 +136,9 @@ runtag="$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
 stride_db="stride_bench_$$_$runtag"
 peer_db="stride_bench_peer_$$_$runtag"
 stride_env=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_USER=postgres DB_PASSWORD= DB_NAME="$stride_db")
-taken=" "
-free_port() { # VAR: a free port on 127.0.0.1, never one handed out before in this run
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 20000))
-    [[ "$taken" == *" $port "* ]] && continue
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-    taken+="$port "
-    printf -v "$1" '%s' "$port"
-    return 0
-  done
-  die "found no free port"
-}
+# free_port, and the database bring-up that stride start runs (payara/database.sh).
+# shellcheck source=payara/database.sh
+source "$top/payara/database.sh"
 free_port P1; free_port P2; free_port PEER_PORT
 free_port NGX_S; free_port NGX_S_TLS; free_port NGX_P; free_port NGX_P_TLS
 S1="http://127.0.0.1:$P1" S2="http://127.0.0.1:$P2" PEER="http://127.0.0.1:$PEER_PORT"
@@ -238,8 +229,7 @@ if [[ ! -f "$tester_jar" || -n "$(find "$top/tester/src" "$top/tester/pom.xml" -
 fi
 cp "$tester_jar" "$work/stride-tester.jar" # others may rebuild it while this runs
 
-db_created=1
-pg postgres -c "CREATE DATABASE $stride_db ENCODING 'UTF8' TEMPLATE template0" >/dev/null
+db_created=1 # stride start creates it (payara/database.sh)
 
 # ---------- start: the peer and Stride backend 1 at once, then backend 2 alone
 echo "bench: starting the peer ($PEER_RUN $PEER_PORT, database $peer_db) ..."
@@ -415,79 +405,31 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 # ---------- the database server alone: Stride's write of one session with pgbench, COPY
-# pgbench runs Stride's INSERT of one session, one transaction per session: the database's own
+# pgbench runs Stride's write of one session, one transaction per session: the database's own
 # per-transaction limit (with group commit Stride writes one multi-row statement per group of
-# concurrent POSTs, so its POST may exceed this figure). The statement is read from Stride's source
-# while it is the single-row text block `static final String INSERT` of SessionRecorder.java, its
-# ten "?" bound in the order of SessionRecorder.bind (id, startedAt, userId, activity,
-# durationSeconds, distanceMeters, calories, avgHeartRate, maxHeartRate, notes). Otherwise (group
-# commit: GroupCommit.INSERT is assembled from constants of several classes and binds arrays) the
-# copy in copied_insert is used, which MUST MATCH what Stride writes for one session
-# (SessionRecorder.INSERT, GroupCommit.INSERT for a group of one): claim the id in session_ids,
-# store the row and, where the schema has user_versions (migration V3), bump the user's version in
-# the same statement.
-recorder="$top/src/main/java/dev/stride/sessions/control/SessionRecorder.java"
-source_insert() { # the text block of "static final String INSERT =" in SessionRecorder.java, if any
-  awk '
-    /static final String INSERT *=/ { grab = 1; next }
-    grab && !open { if ($0 ~ /^[ \t]*"""[ \t]*$/) { open = 1; next } exit }
-    grab && open { if (index($0, "\"\"\"")) { sub(/""".*/, ""); print; exit } print }
-  ' "$recorder" 2>/dev/null || true
-}
-copied_insert() { # the copy: Stride's write of one session, for the schema of its database
-  local versions
-  versions="$(pg "$stride_db" -tAc "SELECT to_regclass('user_versions') IS NOT NULL")"
-  if [[ "$versions" != t ]]; then
-    cat <<'SQL'
-WITH claimed AS (
-    INSERT INTO session_ids (id, started_at) VALUES (?, ?)
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id, started_at)
-INSERT INTO sessions (id, started_at, user_id, activity, duration_seconds, distance_meters,
-                      calories, avg_heart_rate, max_heart_rate, notes)
-SELECT id, started_at, ?, ?, ?, ?, ?, ?, ?, ? FROM claimed
-RETURNING created_at
-SQL
-  else
-    cat <<'SQL'
-WITH claimed AS (
-    INSERT INTO session_ids (id, started_at) VALUES (?, ?)
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id, started_at),
-stored AS (
-    INSERT INTO sessions (id, started_at, user_id, activity, duration_seconds, distance_meters,
-                          calories, avg_heart_rate, max_heart_rate, notes)
-    SELECT id, started_at, ?, ?, ?, ?, ?, ?, ?, ? FROM claimed
-    RETURNING id, user_id, created_at),
-bumped AS (
-    INSERT INTO user_versions (user_id, version) SELECT user_id, 1 FROM stored GROUP BY user_id ORDER BY user_id
-    ON CONFLICT (user_id) DO UPDATE SET version = user_versions.version + 1)
-SELECT id, created_at FROM stored
-SQL
-  fi
+# concurrent POSTs, so its POST may exceed this figure). The statement is GroupCommit.INSERT, read
+# from the compiled class (bench/StrideSql.java), for a group of one: its ten array parameters
+# (id, startedAt, userId, activity, durationSeconds, distanceMeters, calories, avgHeartRate,
+# maxHeartRate, notes) each bound to a one-element array.
+stride_insert() {
+  (cd "$top" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt") >"$work/classpath.log" 2>&1 \
+    || { tail -n 5 "$work/classpath.log" >&2; die "mvn dependency:build-classpath failed (log above)"; }
+  java -cp "$top/target/classes:$(cat "$work/classpath.txt")" "$here/StrideSql.java" dev.stride.sessions.control.GroupCommit INSERT \
+    || die "cannot read Stride's INSERT from target/classes (above)"
 }
 pgbench_script() { # SQL: a pgbench script running it with its ten "?" bound to generated values
   local sql="$1" value
   local values=("gen_random_uuid()" "(now() - (:age)::integer * interval '1 second')"
     "('w$SEED-' || lpad((:u)::text, 5, '0'))" "'running'" "(:d)::integer" "5000.5::double precision"
     "300::integer" "140::smallint" "170::smallint" "'bench'::text")
-  for value in "${values[@]}"; do sql="${sql/\?/$value}"; done
+  for value in "${values[@]}"; do sql="${sql/\?/ARRAY[$value]}"; done
   printf '\\set u random(0, %d)\n\\set d random(600, 3600)\n\\set age random(3600, 31536000)\n%s;\n' $((USERS - 1)) "$sql"
 }
 pgb=(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared)
-insert_sql="$(source_insert)"
-insert_from="SessionRecorder.INSERT, read from the source"
-if [[ "$(tr -cd '?' <<<"$insert_sql" | wc -c)" -ne 10 ]]; then
-  insert_sql="$(copied_insert)" insert_from="bench/run.sh's copy of Stride's write of one session"
-fi
-pgbench_script "$insert_sql" >"$work/insert.sql"
-if ! "${pgb[@]}" -c 1 -t 1 -f "$work/insert.sql" "$stride_db" >"$work/pgbench-check.log" 2>&1; then
-  tail -n 3 "$work/pgbench-check.log" >&2
-  echo "bench: WARNING: $insert_from does not run (above); using the script's copy" >&2
-  insert_from="bench/run.sh's copy of Stride's write of one session"
-  pgbench_script "$(copied_insert)" >"$work/insert.sql"
-fi
-[[ "$insert_from" == *copy* ]] && insert_from+=" (SessionRecorder.INSERT is no longer a single-row text block)"
+insert_from="GroupCommit.INSERT for one session"
+pgbench_script "$(stride_insert)" >"$work/insert.sql"
+"${pgb[@]}" -c 1 -t 1 -f "$work/insert.sql" "$stride_db" >"$work/pgbench-check.log" 2>&1 \
+  || { tail -n 3 "$work/pgbench-check.log" >&2; die "pgbench cannot run $insert_from (above)"; }
 echo "bench: the database alone: pgbench with $insert_from, -c$CONNECTIONS, ${PHASE_SECONDS} s ..."
 pgbench_tps=""
 if timeout $((PHASE_SECONDS + 60)) "${pgb[@]}" -c "$CONNECTIONS" -j 2 -T "$PHASE_SECONDS" -f "$work/insert.sql" "$stride_db" \
