@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -168,7 +169,8 @@ describe("Nginx in front of two backends", () => {
   });
 
   test("/health, /metrics and the backend's /openapi are not published; odd paths do not reach a backend", async () => {
-    for (const path of ["/health/ready", "/health", "/metrics", "/openapi", "/api/..;/health/ready", "/api/%2e%2e/metrics", "/api/sessions/..%2f..%2fhealth"]) {
+    for (const path of ["/health/ready", "/health", "/metrics", "/openapi", "/api/..;/health/ready", "/api/%2e%2e/metrics",
+      "/api/sessions/..%2f..%2fhealth", "/api/sessions/batch;x", "/api/sessions/batch/..;/..;/health", "/assets/..;/api/sessions"]) {
       const response = await fetch(`${stack.url}${path}`);
       const body = await response.text();
       assert.equal(response.status, 404, path);
@@ -193,6 +195,42 @@ describe("Nginx in front of two backends", () => {
     assert.equal(answer.statusCode, 201);
     assert.equal(answer.headers.location, `https://127.0.0.1:${stack.httpsPort}/api/sessions/${body.id}`);
     assert.equal(answer.headers.server, "nginx");
+  });
+
+  /**
+   * The TLS 1.2 suite agreed when a client offers SUITE alone, or null when Nginx refuses it.
+   * OpenSSL's own client: Node's TLS cannot even offer CCM8, ARIA or Camellia.
+   */
+  const tls12With = (suite) => {
+    const result = spawnSync("openssl", ["s_client", "-connect", `127.0.0.1:${stack.httpsPort}`, "-tls1_2", "-cipher", suite],
+      { input: "", encoding: "utf8", timeout: 10_000 });
+    assert.doesNotMatch(result.stderr, /no cipher match/i, `this openssl does not know ${suite}`);
+    const agreed = result.stdout.match(/Cipher is (\S+)/)?.[1];
+    return agreed && agreed !== "(NONE)" ? agreed : null;
+  };
+
+  test("HTTPS follows Mozilla's intermediate profile: AEAD suites only in TLS 1.2, HSTS on HTTPS only", async () => {
+    // The self-signed certificate has an EC key (nginx/render.sh): the ECDSA suites apply.
+    for (const strong of ["ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305"]) {
+      assert.equal(tls12With(strong), strong);
+    }
+    for (const weak of ["ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384", "ECDHE-ECDSA-AES128-CCM8",
+      "ECDHE-ECDSA-AES128-CCM", "ECDHE-ECDSA-ARIA128-GCM-SHA256", "ECDHE-ECDSA-CAMELLIA128-SHA256"]) {
+      assert.equal(tls12With(weak), null, `${weak} must be refused`);
+    }
+    const ca = readFileSync(join(stack.run, "tls/self-signed.crt"));
+    for (const path of ["/", "/api/sessions?limit=1", "/nothing-here"]) {
+      const headers = await new Promise((resolve, reject) => {
+        httpsRequest({ host: "127.0.0.1", port: stack.httpsPort, path, ca }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers));
+        }).on("error", reject).end();
+      });
+      assert.equal(headers["strict-transport-security"], "max-age=63072000", path);
+      const plain = await fetch(`${stack.url}${path}`);
+      await plain.arrayBuffer();
+      assert.equal(plain.headers.get("strict-transport-security"), null, `plain HTTP ${path}`);
+    }
   });
 
   test("with the redirect switched on, plain HTTP answers 308 to HTTPS", async () => {
