@@ -35,8 +35,8 @@ public final class EmbeddedPostgres {
   }
 
   /**
-   * Starts it again with the settings {@code payara/database.sh} keeps in its data folder
-   * ({@code stride.conf}): the same port, address and limits as at its first start.
+   * Starts it again with the settings {@code payara/database.sh} keeps in its data folder ({@code
+   * stride.conf}): the same port, address and limits as at its first start.
    */
   public void start() {
     pgCtl("-w", "-l", data.resolve("restarted.log").toString(), "start");
