@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
-import dev.stride.support.SecondBackend;
+import dev.stride.support.SecondBackendPerClass;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bodies within the limits cannot kill the backend together. Runs against a backend started by
@@ -23,19 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class BodyMemoryIT {
   private static final int AT_ONCE = 16;
-  private static SecondBackend backend;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backend = SecondBackend.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (backend != null) {
-      backend.close();
-    }
-  }
+  @RegisterExtension static final SecondBackendPerClass backend = new SecondBackendPerClass();
 
   @Test
   void sixteenBatchesOf8MBWithUnknownPropertiesAre400AndTheBackendLives() throws Exception {

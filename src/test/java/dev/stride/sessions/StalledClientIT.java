@@ -3,7 +3,7 @@ package dev.stride.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stride.support.SecondBackend;
+import dev.stride.support.SecondBackendPerClass;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that talk to Payara directly cannot take the API down: a request whose body stops
@@ -34,21 +33,7 @@ class StalledClientIT {
   /** How long a stalled request may hold its thread before the test calls it a failure. */
   private static final int ANSWER_WITHIN_MS = 20_000;
 
-  private static SecondBackend backend;
-  private static int port;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backend = SecondBackend.start();
-    port = backend.api().root().getPort();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (backend != null) {
-      backend.close();
-    }
-  }
+  @RegisterExtension static final SecondBackendPerClass backend = new SecondBackendPerClass();
 
   @Test
   void stalledBodiesOnEveryThreadAreAnsweredAndTheApiServesAgain() throws Exception {
@@ -74,14 +59,18 @@ class StalledClientIT {
     Optional<InetAddress> outside = nonLoopbackAddress();
     assertThat(outside).as("this machine has a non-loopback IPv4 address to try").isPresent();
     try (Socket socket = new Socket()) {
-      assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outside.get(), port), 3_000))
+      assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outside.get(), port()), 3_000))
           .isInstanceOf(ConnectException.class);
     }
   }
 
+  private static int port() {
+    return backend.api().root().getPort();
+  }
+
   /** A POST that announces 100,000 bytes of body, sends a few and then nothing. */
   private static Socket stalledPost() throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
+    Socket socket = new Socket("127.0.0.1", port());
     socket.setSoTimeout(ANSWER_WITHIN_MS);
     OutputStream out = socket.getOutputStream();
     out.write(

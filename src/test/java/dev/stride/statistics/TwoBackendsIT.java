@@ -5,33 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
 import dev.stride.support.DeployedStride;
-import dev.stride.support.SecondBackend;
+import dev.stride.support.SecondBackendPerClass;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Read-your-writes across backends: a write answered by backend A is seen at once by backend B,
  * whose kept statistics and ETags must not outlive it, and the other way round.
  */
 class TwoBackendsIT extends DeployedStride {
-  private static SecondBackend second;
-
-  @BeforeAll
-  static void startSecondBackend() throws Exception {
-    second = SecondBackend.start();
-  }
-
-  @AfterAll
-  static void stopSecondBackend() throws Exception {
-    if (second != null) {
-      second.close();
-    }
-  }
+  @RegisterExtension static final SecondBackendPerClass second = new SecondBackendPerClass();
 
   @Test
   void aPostOnOneBackendIsCountedAtOnceByTheOther() {
