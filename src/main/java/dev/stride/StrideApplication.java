@@ -41,7 +41,8 @@ public class StrideApplication extends Application {
    * them, once, and report every field as the contract wants; Jersey's pass ran on every request
    * for nothing. Jersey buffers an answer to send its Content-Length; a buffer of 2 KiB instead of
    * 8 covers the answers that are small (a session, statistics, a problem) without allocating 8 KiB
-   * for each request; larger ones are sent chunked.
+   * for each request; larger ones are sent chunked. No WADL: Jersey would describe the resources
+   * (and its own version) to anyone sending OPTIONS; the OpenAPI document is the description.
    */
   @Override
   public Map<String, Object> getProperties() {
@@ -49,6 +50,8 @@ public class StrideApplication extends Application {
         "jersey.config.beanValidation.disable.server",
         true,
         "jersey.config.server.contentLength.buffer",
-        2048);
+        2048,
+        "jersey.config.server.wadl.disableWadl",
+        true);
   }
 }
