@@ -22,13 +22,13 @@ port_in_use() {
 
 ports_handed_out=" "
 free_port() {
-  local port
+  local _candidate # not "port": printf -v would set this local instead of the caller's variable
   for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 20000))
-    [[ "$ports_handed_out" == *" $port "* ]] && continue
-    port_in_use "$port" && continue
-    ports_handed_out+="$port "
-    printf -v "$1" '%s' "$port"
+    _candidate=$((20000 + RANDOM % 20000))
+    [[ "$ports_handed_out" == *" $_candidate "* ]] && continue
+    port_in_use "$_candidate" && continue
+    ports_handed_out+="$_candidate "
+    printf -v "$1" '%s' "$_candidate"
     return 0
   done
   echo "stride: found no free port on 127.0.0.1" >&2
