@@ -3,6 +3,7 @@ package dev.stride.sessions.boundary;
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,8 +22,8 @@ public final class QueryParameters {
   public record Period(Instant from, Instant to) {}
 
   public static void checkUserId(String userId, List<FieldError> errors) {
-    if (userId != null && !SessionRules.isUserId(userId)) {
-      errors.add(new FieldError("userId", SessionRules.USER_ID_RULE));
+    if (userId != null && !UserId.isValid(userId)) {
+      errors.add(new FieldError("userId", UserId.RULE));
     }
   }
 

@@ -17,6 +17,7 @@ import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -71,7 +72,7 @@ public class SessionsResource {
       "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400,"
           + " \"detail\": \"2 fields are invalid\", \"errors\": ["
           + "{\"field\": \"userId\", \"message\": \""
-          + SessionRules.USER_ID_RULE
+          + UserId.RULE
           + "\"}, {\"field\": \"durationSeconds\", \"message\": \""
           + SessionRules.DURATION_RULE
           + "\"}]}";
@@ -258,10 +259,7 @@ public class SessionsResource {
   public Response list(
       @Parameter(
               description = "Only this user's sessions.",
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
+              schema = @Schema(pattern = UserId.PATTERN, maxLength = UserId.MAX_LENGTH),
               example = "u1")
           @QueryParam("userId")
           String userId,

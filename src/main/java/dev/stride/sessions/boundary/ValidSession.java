@@ -2,6 +2,7 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -42,8 +43,8 @@ public @interface ValidSession {
       }
       if (input.userId() == null) {
         violations.add("userId", SessionRules.REQUIRED);
-      } else if (!SessionRules.isUserId(input.userId())) {
-        violations.add("userId", SessionRules.USER_ID_RULE);
+      } else if (!UserId.isValid(input.userId())) {
+        violations.add("userId", UserId.RULE);
       }
       if (input.activity() == null) {
         violations.add("activity", SessionRules.REQUIRED);

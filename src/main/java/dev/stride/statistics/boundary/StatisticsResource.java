@@ -9,7 +9,7 @@ import dev.stride.sessions.boundary.QueryParameters;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
-import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import dev.stride.statistics.control.Bucket;
 import dev.stride.statistics.control.SeriesItem;
 import dev.stride.statistics.control.StatisticsFilter;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatisticsResource {
   private static final String DEFAULT_ZONE = "UTC";
 
-  private static final String USER_ID = "The user's id; it " + SessionRules.USER_ID_RULE + ".";
+  private static final String USER_ID = "The user's id; it " + UserId.RULE + ".";
   private static final String TZ =
       "IANA time-zone id deciding calendar days (see the readings of the contract).";
 
@@ -84,10 +84,7 @@ public class StatisticsResource {
   public Response summarise(
       @Parameter(
               description = USER_ID,
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
+              schema = @Schema(pattern = UserId.PATTERN, maxLength = UserId.MAX_LENGTH),
               example = "u1")
           @PathParam("userId")
           String userId,
@@ -137,10 +134,7 @@ public class StatisticsResource {
   public Response series(
       @Parameter(
               description = USER_ID,
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
+              schema = @Schema(pattern = UserId.PATTERN, maxLength = UserId.MAX_LENGTH),
               example = "u1")
           @PathParam("userId")
           String userId,
