@@ -1,9 +1,11 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.answers.AnswerCache;
+import dev.stride.answers.AnswerCache.Kept;
+import dev.stride.answers.ETags;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.Problem;
-import dev.stride.sessions.boundary.AnswerCache.Kept;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;

@@ -1,10 +1,10 @@
 package dev.stride.statistics.boundary;
 
+import dev.stride.answers.AnswerCache;
+import dev.stride.answers.AnswerCache.Kept;
+import dev.stride.answers.ETags;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
-import dev.stride.sessions.boundary.AnswerCache;
-import dev.stride.sessions.boundary.AnswerCache.Kept;
-import dev.stride.sessions.boundary.ETags;
 import dev.stride.sessions.boundary.QueryParameters;
 import dev.stride.sessions.boundary.QueryParameters.Period;
 import dev.stride.sessions.control.UserVersions;
