@@ -2,6 +2,7 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Rfc3339;
 import dev.stride.sessions.entity.SessionRules;
 import dev.stride.sessions.entity.UserId;
 import java.time.Instant;

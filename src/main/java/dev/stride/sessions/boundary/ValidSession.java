@@ -1,6 +1,7 @@
 package dev.stride.sessions.boundary;
 
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Rfc3339;
 import dev.stride.sessions.entity.SessionRules;
 import dev.stride.sessions.entity.UserId;
 import jakarta.validation.Constraint;
