@@ -365,6 +365,10 @@ public class SessionsResource {
 
   @DELETE
   @Path("{id}")
+  // Any Accept will do: a 204 has no body, and a 404 is a problem whatever was asked for. A client
+  // generated from the document sends Accept: application/problem+json, the only media type of
+  // this operation's answers; the class's application/json made that a 406.
+  @Produces(MediaType.WILDCARD)
   @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
