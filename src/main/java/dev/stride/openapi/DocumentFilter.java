@@ -1,9 +1,6 @@
 package dev.stride.openapi;
 
 import dev.stride.sessions.entity.Activity;
-import java.util.Arrays;
-import java.util.List;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -12,9 +9,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
- * Completes the OpenAPI document (registered as {@code mp.openapi.filter}): the component schema
- * {@value #ACTIVITY}, which fields and parameters refer to with {@code @Schema(ref = "Activity")},
- * is made here from {@link Activity#values()}, so that the list of activities is written once.
+ * Completes the OpenAPI document (registered as {@code mp.openapi.filter}) with the shared parts
+ * whose facts live in Java ({@link SharedComponents}): the schema Activity from {@link
+ * Activity#values()}, so that the list of activities is written once, the parameters both
+ * statistics operations take, and the example of their 400 from the rules it shows.
  *
  * <p>It also mends what Payara Micro 6 writes wrongly (each is a fault of Payara's own
  * implementation, not of the annotations; see {@link PayaraRepairs}): the attribute {@code
@@ -24,8 +22,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * of referred to.
  */
 public class DocumentFilter implements OASFilter {
-  static final String ACTIVITY = "Activity";
-
   @Override
   public Schema filterSchema(Schema schema) {
     PayaraRepairs.repair(schema);
@@ -53,19 +49,10 @@ public class DocumentFilter implements OASFilter {
   /** Runs last, once every part of the document went through the methods above. */
   @Override
   public void filterOpenAPI(OpenAPI document) {
-    document.getComponents().addSchema(ACTIVITY, activities());
+    SharedComponents.addTo(document.getComponents());
     PayaraRepairs.dropEndpoints(document);
     PayaraRepairs.mergeTags(document);
     PayaraRepairs.parseJsonExamples(document);
     InlineCopies.referToComponents(document);
-  }
-
-  private static Schema activities() {
-    List<Object> names = Arrays.stream(Activity.values()).map(a -> (Object) a.wireName()).toList();
-    return OASFactory.createSchema()
-        .type(Schema.SchemaType.STRING)
-        .description("The kind of exercise a session is, in lower case.")
-        .enumeration(names)
-        .example(Activity.values()[0].wireName());
   }
 }

@@ -55,7 +55,9 @@ final class PayaraRepairs {
    * <ul>
    *   <li>Payara writes the defaults of every {@code @Schema} attribute that was not set ({@code
    *       exclusiveMaximum: false} without a maximum, {@code maxProperties: 0} — which would allow
-   *       no property —, {@code nullable: false}...): they are dropped.
+   *       no property —, {@code nullable: false}...): they are dropped. The schema of a parameter
+   *       named in {@code @Parameters} gets other ones ({@code minItems: 2147483647}, {@code
+   *       maxItems: -2147483648}, {@code multipleOf: 0.0}, which no value could meet): dropped too.
    *   <li>On a record component the Java type wins over {@code @Schema(type)} ({@code long} and
    *       {@code Long} become {@code number}, {@code Instant} {@code object}): the declared format
    *       names the type.
@@ -70,6 +72,11 @@ final class PayaraRepairs {
     unset(schema::getMaxLength, schema::setMaxLength, Integer.MAX_VALUE);
     unset(schema::getMinItems, schema::setMinItems, 0);
     unset(schema::getMaxItems, schema::setMaxItems, Integer.MAX_VALUE);
+    unset(schema::getMinItems, schema::setMinItems, Integer.MAX_VALUE);
+    unset(schema::getMaxItems, schema::setMaxItems, Integer.MIN_VALUE);
+    if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() == 0) {
+      schema.setMultipleOf(null); // OpenAPI wants it above 0
+    }
     unset(schema::getMinProperties, schema::setMinProperties, 0);
     unset(schema::getMaxProperties, schema::setMaxProperties, 0);
     unset(schema::getUniqueItems, schema::setUniqueItems, false);

@@ -15,6 +15,13 @@ public class InvalidInputException extends ProblemException {
     this(List.of(new FieldError(field, message)));
   }
 
+  /** Refuses a request with these errors, if there is any: 400 listing them all. */
+  public static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

@@ -1,6 +1,7 @@
 package dev.stride.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.problems.ProblemException.Reason;
 import jakarta.ws.rs.core.Response.Status;
@@ -32,5 +33,19 @@ class ProblemExceptionMapperTest {
     assertThat(error.field()).isEqualTo("[3].durationSeconds");
     assertThat(new InvalidInputException(List.of(error, error)).getMessage())
         .isEqualTo("2 fields are invalid");
+  }
+
+  @Test
+  void aRequestIsRefusedOnlyWhenSomethingIsWrongAndThenWithEveryError() {
+    InvalidInputException.throwIfAny(List.of());
+    List<FieldError> errors =
+        List.of(new FieldError("tz", "must be one"), new FieldError("bucket", "must be another"));
+    assertThatThrownBy(() -> InvalidInputException.throwIfAny(errors))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            refused -> {
+              assertThat(refused.errors()).isEqualTo(errors);
+              assertThat(refused.reason()).isEqualTo(Reason.INVALID);
+            });
   }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tables of bad input: every one is a 400 problem that names what is wrong, and stores nothing; the
- * values just inside each bound are accepted.
+ * values just inside each bound are accepted (and stored: the table's CHECKs agree). Which values
+ * break which rule, with which message, is SessionRulesTest's table; here are the JSON types, the
+ * properties that are not input fields and many errors at once, as the server reads them.
  */
 class BadInputIT extends DeployedStride {
 
@@ -43,10 +45,6 @@ class BadInputIT extends DeployedStride {
 
   static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
-    for (String required : List.of("userId", "activity", "startedAt", "durationSeconds")) {
-      cases.add(invalid(required + " missing", b -> b.remove(required), required));
-      cases.add(invalid(required + " null", b -> b.addNull(required), required));
-    }
     for (String text : List.of("id", "userId", "activity", "startedAt", "notes")) {
       cases.add(invalid(text + " a number", b -> b.add(text, 1), text));
       cases.add(invalid(text + " an object", b -> b.add(text, Json.createObjectBuilder()), text));
@@ -69,93 +67,30 @@ class BadInputIT extends DeployedStride {
     cases.add(
         invalid("distanceMeters a string", b -> b.add("distanceMeters", "5"), "distanceMeters"));
 
-    cases.add(invalid("id not a UUID", b -> b.add("id", "1234"), "id"));
-    cases.add(
-        invalid("id without dashes", b -> b.add("id", "3f0c8f0e6d2a4c1e9a532b7d0c9e4a11"), "id"));
-    cases.add(invalid("userId empty", b -> b.add("userId", ""), "userId"));
-    cases.add(invalid("userId 65 characters", b -> b.add("userId", "u".repeat(65)), "userId"));
     cases.add(
         valid(
             "userId 64 characters",
             b -> b.add("userId", ("u" + suffix() + "u".repeat(64)).substring(0, 64))));
     cases.add(valid("userId 1 character", b -> b.add("userId", "7")));
-    cases.add(invalid("userId starting with a dot", b -> b.add("userId", ".u"), "userId"));
-    cases.add(invalid("userId with a space", b -> b.add("userId", "u 1"), "userId"));
-    cases.add(invalid("userId with a slash", b -> b.add("userId", "u/1"), "userId"));
     cases.add(valid("userId with . _ -", b -> b.add("userId", "A.b_c-" + suffix())));
-    cases.add(invalid("activity unknown", b -> b.add("activity", "dancing"), "activity"));
-    cases.add(invalid("activity in capitals", b -> b.add("activity", "Running"), "activity"));
-    cases.add(
-        invalid(
-            "startedAt without offset",
-            b -> b.add("startedAt", "2026-11-01T07:00:00"),
-            "startedAt"));
-    cases.add(invalid("startedAt a date", b -> b.add("startedAt", "2026-11-01"), "startedAt"));
-    cases.add(
-        invalid(
-            "startedAt without seconds",
-            b -> b.add("startedAt", "2026-11-01T07:00Z"),
-            "startedAt"));
-    cases.add(
-        invalid(
-            "startedAt February 30th",
-            b -> b.add("startedAt", "2026-02-30T07:00:00Z"),
-            "startedAt"));
-    cases.add(
-        invalid("startedAt epoch seconds", b -> b.add("startedAt", "1793516400"), "startedAt"));
-    cases.add(
-        invalid(
-            "startedAt before 1970", b -> b.add("startedAt", "1969-12-31T23:59:59Z"), "startedAt"));
     cases.add(valid("startedAt at 1970", b -> b.add("startedAt", "1970-01-01T00:00:00Z")));
     cases.add(
         valid(
             "startedAt at 1970 in another zone",
             b -> b.add("startedAt", "1970-01-01T01:00:00+01:00")));
-    cases.add(
-        invalid("startedAt 25 h ahead", b -> b.add("startedAt", ahead(25 * 60)), "startedAt"));
     cases.add(valid("startedAt 23 h ahead", b -> b.add("startedAt", ahead(23 * 60))));
-    cases.add(invalid("durationSeconds 0", b -> b.add("durationSeconds", 0), "durationSeconds"));
     cases.add(valid("durationSeconds 1", b -> b.add("durationSeconds", 1)));
     cases.add(valid("durationSeconds 86400", b -> b.add("durationSeconds", 86400)));
-    cases.add(
-        invalid("durationSeconds 86401", b -> b.add("durationSeconds", 86401), "durationSeconds"));
-    cases.add(
-        invalid(
-            "durationSeconds huge",
-            b -> b.add("durationSeconds", new BigDecimal("1e30").toBigInteger()),
-            "durationSeconds"));
-    cases.add(
-        invalid("distanceMeters -0.001", b -> b.add("distanceMeters", -0.001), "distanceMeters"));
     cases.add(valid("distanceMeters 0", b -> b.add("distanceMeters", 0)));
     cases.add(valid("distanceMeters 1000000", b -> b.add("distanceMeters", 1000000)));
-    cases.add(
-        invalid(
-            "distanceMeters 1000000.01",
-            b -> b.add("distanceMeters", 1000000.01),
-            "distanceMeters"));
-    cases.add(invalid("calories -1", b -> b.add("calories", -1), "calories"));
     cases.add(valid("calories 0", b -> b.add("calories", 0)));
     cases.add(valid("calories 20000", b -> b.add("calories", 20000)));
-    cases.add(invalid("calories 20001", b -> b.add("calories", 20001), "calories"));
-    cases.add(
-        invalid(
-            "avgHeartRate 19",
-            b -> b.add("avgHeartRate", 19).add("maxHeartRate", 30),
-            "avgHeartRate"));
     cases.add(valid("heart rates 20", b -> b.add("avgHeartRate", 20).add("maxHeartRate", 20)));
     cases.add(valid("heart rates 250", b -> b.add("avgHeartRate", 250).add("maxHeartRate", 250)));
-    cases.add(invalid("maxHeartRate 251", b -> b.add("maxHeartRate", 251), "maxHeartRate"));
-    cases.add(
-        invalid(
-            "maxHeartRate below avg",
-            b -> b.add("avgHeartRate", 150).add("maxHeartRate", 149),
-            "maxHeartRate"));
     cases.add(valid("only maxHeartRate", b -> b.remove("avgHeartRate").add("maxHeartRate", 21)));
     cases.add(valid("notes 1000 characters", b -> b.add("notes", "é".repeat(1000))));
     cases.add(
         valid("notes 1000 code points beyond the BMP", b -> b.add("notes", "🏃".repeat(1000))));
-    cases.add(invalid("notes 1001 characters", b -> b.add("notes", "n".repeat(1001)), "notes"));
-    cases.add(invalid("notes with NUL", b -> b.add("notes", "a\u0000b"), "notes"));
     cases.add(invalid("createdAt", b -> b.add("createdAt", "2026-11-01T07:00:00Z"), "createdAt"));
     cases.add(invalid("an unknown property", b -> b.add("heartRate", 120), "heartRate"));
     cases.add(

@@ -2,7 +2,7 @@ package dev.stride.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.sessions.boundary.Rfc3339;
+import dev.stride.sessions.entity.Rfc3339;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

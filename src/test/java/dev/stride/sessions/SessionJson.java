@@ -6,10 +6,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.UUID;
 
 /** Session bodies for the tests: a valid one with every field, to vary one field at a time. */
-final class SessionJson {
+public final class SessionJson {
   private SessionJson() {}
 
-  static JsonObjectBuilder complete(String userId) {
+  public static JsonObjectBuilder complete(String userId) {
     return Json.createObjectBuilder()
         .add("id", UUID.randomUUID().toString())
         .add("userId", userId)

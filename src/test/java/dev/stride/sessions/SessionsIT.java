@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,6 +200,30 @@ class SessionsIT extends DeployedStride {
     assertProblem(api.delete("/api/sessions/" + id), 404);
     assertThat(api.allSessionsOf(user)).isEmpty();
     assertThat(api.postJson("/api/sessions", sent.toString()).status()).isEqualTo(201);
+  }
+
+  /**
+   * A client generated from the document asks DELETE for application/problem+json, the only media
+   * type of its answers: the session is deleted all the same, and a missing one is the 404 problem.
+   */
+  @Test
+  void deleteAnswersWhateverTheClientAccepts() {
+    JsonObject sent = SessionJson.complete(SessionJson.uniqueUser("del-accept")).build();
+    String path = "/api/sessions/" + sent.getString("id");
+    assertThat(api.postJson("/api/sessions", sent.toString()).status()).isEqualTo(201);
+
+    Answer deleted = deleteAccepting(path, "application/problem+json");
+
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(deleted.body()).isEmpty();
+    assertProblem(api.get(path), 404);
+    for (String accept : List.of("application/problem+json", "text/html")) {
+      assertProblem(deleteAccepting(path, accept), 404);
+    }
+  }
+
+  private Answer deleteAccepting(String path, String accept) {
+    return api.send(path, "DELETE", BodyPublishers.noBody(), null, "Accept", accept);
   }
 
   @Test

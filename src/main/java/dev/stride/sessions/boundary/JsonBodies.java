@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public final class JsonBodies {
   /** Looked up once: each {@code Json.create...} call searches the class path for a provider. */
-  static final JsonProvider JSON = JsonProvider.provider();
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 

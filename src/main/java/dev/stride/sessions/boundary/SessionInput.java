@@ -2,8 +2,10 @@ package dev.stride.sessions.boundary;
 
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Rfc3339;
 import dev.stride.sessions.entity.Session;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -35,9 +37,9 @@ public record SessionInput(
         String id,
     @Schema(
             required = true,
-            description = "It " + SessionRules.USER_ID_RULE + ".",
-            pattern = SessionRules.USER_ID_PATTERN,
-            maxLength = SessionRules.USER_ID_MAX_LENGTH,
+            description = "It " + UserId.RULE + ".",
+            pattern = UserId.PATTERN,
+            maxLength = UserId.MAX_LENGTH,
             example = "u1")
         String userId,
     @Schema(ref = "Activity", required = true) String activity,

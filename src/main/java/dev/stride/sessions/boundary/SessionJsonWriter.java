@@ -1,5 +1,6 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.answers.JsonBytes;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;

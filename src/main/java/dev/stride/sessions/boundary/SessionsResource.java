@@ -1,10 +1,10 @@
 package dev.stride.sessions.boundary;
 
-import dev.stride.problems.FieldError;
-import dev.stride.problems.InvalidInputException;
+import dev.stride.answers.AnswerCache;
+import dev.stride.answers.AnswerCache.Kept;
+import dev.stride.answers.ETags;
 import dev.stride.problems.Problem;
-import dev.stride.sessions.boundary.AnswerCache.Kept;
-import dev.stride.sessions.boundary.QueryParameters.Period;
+import dev.stride.sessions.boundary.SessionListParameters.PageRequest;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
 import dev.stride.sessions.control.SessionFinder;
@@ -14,11 +14,12 @@ import dev.stride.sessions.control.SessionQuery;
 import dev.stride.sessions.control.SessionRecorder;
 import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.control.UserVersions;
-import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -37,20 +37,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,9 +61,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
 public class SessionsResource {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MIN_LIMIT = 1;
-  static final int MAX_LIMIT = 1000;
   private static final Pattern CANONICAL_UUID = Pattern.compile(SessionInput.UUID_TEXT);
 
   /** Examples of a 400, made of the rules they show. */
@@ -71,7 +68,7 @@ public class SessionsResource {
       "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400,"
           + " \"detail\": \"2 fields are invalid\", \"errors\": ["
           + "{\"field\": \"userId\", \"message\": \""
-          + SessionRules.USER_ID_RULE
+          + UserId.RULE
           + "\"}, {\"field\": \"durationSeconds\", \"message\": \""
           + SessionRules.DURATION_RULE
           + "\"}]}";
@@ -248,70 +245,69 @@ public class SessionsResource {
       responseCode = "400",
       description =
           "An invalid parameter: unknown activity, bad timestamp, `from` not before `to`, `limit` outside "
-              + MIN_LIMIT
+              + SessionListParameters.MIN_LIMIT
               + "..."
-              + MAX_LIMIT
+              + SessionListParameters.MAX_LIMIT
               + ", or a cursor this server did not issue for this query.",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public Response list(
-      @Parameter(
-              description = "Only this user's sessions.",
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
-              example = "u1")
-          @QueryParam("userId")
-          String userId,
-      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
-      @Parameter(ref = "from") @QueryParam("from") String from,
-      @Parameter(ref = "to") @QueryParam("to") String to,
-      @Parameter(
-              description = "By startedAt, then id.",
-              schema =
-                  @Schema(
-                      enumeration = {"desc", "asc"},
-                      defaultValue = "desc"))
-          @QueryParam("order")
-          String order,
-      @Parameter(
-              description = "Page size.",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      format = "int32",
-                      minimum = "" + MIN_LIMIT,
-                      maximum = "" + MAX_LIMIT,
-                      defaultValue = "" + DEFAULT_LIMIT))
-          @QueryParam("limit")
-          String limit,
-      @Parameter(description = "The nextCursor of the previous page (opaque).")
-          @QueryParam("cursor")
-          String cursor) {
-    List<FieldError> errors = new ArrayList<>();
-    QueryParameters.checkUserId(userId, errors);
-    Set<Activity> activities = QueryParameters.activities(activity, errors);
-    Period period = QueryParameters.period(from, to, errors);
-    if (order != null && !order.equals("asc") && !order.equals("desc")) {
-      errors.add(new FieldError("order", "must be asc or desc"));
-    }
-    int pageSize = pageSize(limit, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-    SessionQuery query =
-        new SessionQuery(userId, activities, period.from(), period.to(), !"asc".equals(order));
-    Position after = cursor == null ? null : cursors.read(query, cursor);
-    if (userId == null) {
-      return Response.ok(page(query, after, pageSize)).build();
+  // Payara's OpenAPI does not look into @BeanParam classes (and an @Parameter there breaks the
+  // whole document), so the operation names its parameters itself.
+  @Parameters({
+    @Parameter(
+        name = "userId",
+        in = ParameterIn.QUERY,
+        description = "Only this user's sessions.",
+        schema =
+            @Schema(
+                type = SchemaType.STRING,
+                pattern = UserId.PATTERN,
+                maxLength = UserId.MAX_LENGTH),
+        example = "u1"),
+    @Parameter(ref = "activity"),
+    @Parameter(ref = "from"),
+    @Parameter(ref = "to"),
+    @Parameter(
+        name = "order",
+        in = ParameterIn.QUERY,
+        description = "By startedAt, then id.",
+        schema =
+            @Schema(
+                type = SchemaType.STRING,
+                enumeration = {
+                  SessionListParameters.NEWEST_FIRST,
+                  SessionListParameters.OLDEST_FIRST
+                },
+                defaultValue = SessionListParameters.NEWEST_FIRST)),
+    @Parameter(
+        name = "limit",
+        in = ParameterIn.QUERY,
+        description = "Page size.",
+        schema =
+            @Schema(
+                type = SchemaType.INTEGER,
+                format = "int32",
+                minimum = "" + SessionListParameters.MIN_LIMIT,
+                maximum = "" + SessionListParameters.MAX_LIMIT,
+                defaultValue = "" + SessionListParameters.DEFAULT_LIMIT)),
+    @Parameter(
+        name = "cursor",
+        in = ParameterIn.QUERY,
+        description = "The nextCursor of the previous page (opaque).",
+        schema = @Schema(type = SchemaType.STRING))
+  })
+  public Response list(@BeanParam SessionListParameters parameters) {
+    PageRequest request = parameters.read();
+    SessionQuery query = request.query();
+    Position after = request.cursor() == null ? null : cursors.read(query, request.cursor());
+    if (query.userId() == null) {
+      return Response.ok(page(query, after, request.size())).build();
     }
     // One user's page: kept per version of that user's sessions, like their statistics. The
     // version is read before the page, so a kept page is never older than its version.
-    String key =
-        "list " + query.fingerprint() + "|c=" + (cursor == null ? "" : cursor) + "|l=" + pageSize;
-    long version = versions.of(userId);
+    String key = request.key();
+    long version = versions.of(query.userId());
     Kept page =
         answers
             .current(key, version)
@@ -319,7 +315,8 @@ public class SessionsResource {
                 () ->
                     answers.keep(
                         key,
-                        new Kept(version, SessionJsonWriter.bytes(page(query, after, pageSize)))));
+                        new Kept(
+                            version, SessionJsonWriter.bytes(page(query, after, request.size())))));
     return Response.ok(page.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
@@ -368,6 +365,10 @@ public class SessionsResource {
 
   @DELETE
   @Path("{id}")
+  // Any Accept will do: a 204 has no body, and a 404 is a problem whatever was asked for. A client
+  // generated from the document sends Accept: application/problem+json, the only media type of
+  // this operation's answers; the class's application/json made that a 406.
+  @Produces(MediaType.WILDCARD)
   @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
@@ -384,22 +385,5 @@ public class SessionsResource {
     return CANONICAL_UUID.matcher(text).matches()
         ? Optional.of(UUID.fromString(text))
         : Optional.empty();
-  }
-
-  private static int pageSize(String limit, List<FieldError> errors) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int size = Integer.parseInt(limit);
-      if (size >= MIN_LIMIT && size <= MAX_LIMIT) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, like a number out of range
-    }
-    errors.add(
-        new FieldError("limit", "must be an integer between " + MIN_LIMIT + " and " + MAX_LIMIT));
-    return DEFAULT_LIMIT;
   }
 }

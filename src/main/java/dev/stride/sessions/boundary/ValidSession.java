@@ -1,7 +1,10 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.Rfc3339;
 import dev.stride.sessions.entity.SessionRules;
+import dev.stride.sessions.entity.UserId;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,6 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,21 +41,43 @@ public @interface ValidSession {
 
     @Override
     public boolean isValid(SessionInput input, ConstraintValidatorContext context) {
-      Violations violations = new Violations(context);
+      List<FieldError> broken = brokenRules(input, Instant.now());
+      if (broken.isEmpty()) {
+        return true;
+      }
+      context.disableDefaultConstraintViolation();
+      for (FieldError error : broken) {
+        // Messages are plain text: escape what Bean Validation would read as expressions.
+        String template =
+            error.message().replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$");
+        context
+            .buildConstraintViolationWithTemplate(template)
+            .addPropertyNode(error.field())
+            .addConstraintViolation();
+      }
+      return false;
+    }
+
+    /**
+     * Every rule the input breaks, each named after its field; none when it is valid. {@code now}
+     * is the server's clock, which a session may not start more than a day after.
+     */
+    static List<FieldError> brokenRules(SessionInput input, Instant now) {
+      Violations violations = new Violations();
       if (input.id() != null && !UUID.matcher(input.id()).matches()) {
         violations.add("id", SessionRules.UUID_RULE);
       }
       if (input.userId() == null) {
         violations.add("userId", SessionRules.REQUIRED);
-      } else if (!SessionRules.isUserId(input.userId())) {
-        violations.add("userId", SessionRules.USER_ID_RULE);
+      } else if (!UserId.isValid(input.userId())) {
+        violations.add("userId", UserId.RULE);
       }
       if (input.activity() == null) {
         violations.add("activity", SessionRules.REQUIRED);
       } else if (Activity.fromWireName(input.activity()).isEmpty()) {
         violations.add("activity", SessionRules.ACTIVITY_RULE);
       }
-      checkStart(input.startedAt(), violations);
+      checkStart(input.startedAt(), now, violations);
       if (input.durationSeconds() == null) {
         violations.add("durationSeconds", SessionRules.REQUIRED);
       } else {
@@ -98,10 +125,10 @@ public @interface ValidSession {
         violations.add("maxHeartRate", SessionRules.HEART_RATES_IN_ORDER);
       }
       checkNotes(input.notes(), violations);
-      return violations.none();
+      return violations.found;
     }
 
-    private static void checkStart(String startedAt, Violations violations) {
+    private static void checkStart(String startedAt, Instant now, Violations violations) {
       if (startedAt == null) {
         violations.add("startedAt", SessionRules.REQUIRED);
         return;
@@ -111,7 +138,7 @@ public @interface ValidSession {
         violations.add("startedAt", Rfc3339.EXPECTED);
         return;
       }
-      String problem = SessionRules.startProblem(instant.get(), Instant.now());
+      String problem = SessionRules.startProblem(instant.get(), now);
       if (problem != null) {
         violations.add("startedAt", problem);
       }
@@ -139,34 +166,16 @@ public @interface ValidSession {
 
   /** The violations found, each named after its field. */
   final class Violations {
-    private final ConstraintValidatorContext context;
-    private boolean any;
-
-    Violations(ConstraintValidatorContext context) {
-      this.context = context;
-    }
+    private final List<FieldError> found = new ArrayList<>();
 
     void add(String field, String message) {
-      if (!any) {
-        context.disableDefaultConstraintViolation();
-        any = true;
-      }
-      // Messages are plain text: escape what Bean Validation would read as expressions.
-      String template = message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$");
-      context
-          .buildConstraintViolationWithTemplate(template)
-          .addPropertyNode(field)
-          .addConstraintViolation();
+      found.add(new FieldError(field, message));
     }
 
     void unless(boolean valid, String field, String message) {
       if (!valid) {
         add(field, message);
       }
-    }
-
-    boolean none() {
-      return !any;
     }
   }
 }

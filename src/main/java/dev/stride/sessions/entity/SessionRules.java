@@ -8,21 +8,14 @@ import java.time.Instant;
  * each written once: the bounds, and the messages a client reads when a value breaks one. The
  * boundary checks requests with them, the OpenAPI document states them (as constant expressions in
  * its annotations), and the table's CHECKs in the migrations ({@code
- * db/migration/V1__sessions.sql}) repeat them as a second line of defence.
+ * db/migration/V1__sessions.sql}) repeat them as a second line of defence. A user id's rule is
+ * {@link UserId}'s, since the list and the statistics name users too.
  */
 public final class SessionRules {
   public static final String REQUIRED = "is required";
 
   public static final String UUID_RULE =
       "must be a UUID such as 3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11";
-
-  public static final int USER_ID_MAX_LENGTH = 64;
-
-  /** What a user id is: 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit. */
-  public static final String USER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
-
-  public static final String USER_ID_RULE =
-      "must be 1 to 64 characters from A-Z a-z 0-9 . _ -, the first a letter or digit";
 
   public static final String ACTIVITY_RULE = "must be one of " + Activity.NAMES;
 
@@ -60,21 +53,6 @@ public final class SessionRules {
   public static final String TOO_LATE = "must not be more than 24 hours after the server's clock";
 
   private SessionRules() {}
-
-  /** Whether the text is a user id ({@link #USER_ID_PATTERN}, without a regex engine). */
-  public static boolean isUserId(String text) {
-    if (text == null || text.isEmpty() || text.length() > USER_ID_MAX_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-      if (!alphanumeric && (i == 0 || c != '.' && c != '_' && c != '-')) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   public static boolean isBetween(long value, long min, long max) {
     return value >= min && value <= max;

@@ -1,14 +1,15 @@
 package dev.stride.statistics.boundary;
 
-import dev.stride.sessions.boundary.JsonBytes;
+import dev.stride.answers.JsonBytes;
 import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
 
 /**
  * Writes statistics and series as the bytes of their JSON answers, once per version of a user's
- * sessions: the bytes are what {@link AnswerCache} keeps and serves again. The document is the one
- * JSON-B writes from the views (their {@code @JsonbPropertyOrder}, nulls written, instants in UTC,
- * distances and averages with a decimal point), as StatisticsJsonWriterTest proves.
+ * sessions: the bytes are what {@link dev.stride.answers.AnswerCache} keeps and serves again. The
+ * document is the one JSON-B writes from the views (their {@code @JsonbPropertyOrder}, nulls
+ * written, instants in UTC, distances and averages with a decimal point), as
+ * StatisticsJsonWriterTest proves.
  */
 final class StatisticsJsonWriter {
   private StatisticsJsonWriter() {}

@@ -1,15 +1,10 @@
 package dev.stride.statistics.boundary;
 
-import dev.stride.problems.FieldError;
-import dev.stride.problems.InvalidInputException;
-import dev.stride.sessions.boundary.AnswerCache;
-import dev.stride.sessions.boundary.AnswerCache.Kept;
-import dev.stride.sessions.boundary.ETags;
-import dev.stride.sessions.boundary.QueryParameters;
-import dev.stride.sessions.boundary.QueryParameters.Period;
+import dev.stride.answers.AnswerCache;
+import dev.stride.answers.AnswerCache.Kept;
+import dev.stride.answers.ETags;
 import dev.stride.sessions.control.UserVersions;
-import dev.stride.sessions.entity.Activity;
-import dev.stride.sessions.entity.SessionRules;
+import dev.stride.statistics.boundary.SeriesParameters.Series;
 import dev.stride.statistics.control.Bucket;
 import dev.stride.statistics.control.SeriesItem;
 import dev.stride.statistics.control.StatisticsFilter;
@@ -18,27 +13,23 @@ import dev.stride.statistics.control.Summary;
 import dev.stride.statistics.control.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,12 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "statistics")
 public class StatisticsResource {
-  private static final String DEFAULT_ZONE = "UTC";
-
-  private static final String USER_ID = "The user's id; it " + SessionRules.USER_ID_RULE + ".";
-  private static final String TZ =
-      "IANA time-zone id deciding calendar days (see the readings of the contract).";
-
   /** The revision of the answers' JSON, part of every ETag. */
   private static final String REPRESENTATION = "statistics-1";
 
@@ -81,28 +66,17 @@ public class StatisticsResource {
   @APIResponse(responseCode = "400", ref = "InvalidStatisticsQuery")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public Response summarise(
-      @Parameter(
-              description = USER_ID,
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
-              example = "u1")
-          @PathParam("userId")
-          String userId,
-      @Parameter(ref = "from") @QueryParam("from") String from,
-      @Parameter(ref = "to") @QueryParam("to") String to,
-      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
-      @Parameter(
-              description = TZ,
-              schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
-          @QueryParam("tz")
-          String tz,
-      @Context Request request) {
-    List<FieldError> errors = new ArrayList<>();
-    StatisticsFilter filter = filter(userId, from, to, activity, tz, errors);
-    throwIfAny(errors);
+  // Payara's OpenAPI does not look into @BeanParam classes, so the operation names its parameters;
+  // those that are not in openapi.yaml are made from their Java facts in dev.stride.openapi.
+  @Parameters({
+    @Parameter(ref = "userId"),
+    @Parameter(ref = "from"),
+    @Parameter(ref = "to"),
+    @Parameter(ref = "activity"),
+    @Parameter(ref = "tz")
+  })
+  public Response summarise(@BeanParam StatisticsParameters parameters, @Context Request request) {
+    StatisticsFilter filter = parameters.filter();
     return answer(
         request,
         filter,
@@ -111,7 +85,8 @@ public class StatisticsResource {
           Versioned<Summary> summary = query.summarise(filter);
           return new Kept(
               summary.version(),
-              StatisticsJsonWriter.bytes(StatsView.of(filter, zoneName(tz), summary.value())));
+              StatisticsJsonWriter.bytes(
+                  StatsView.of(filter, parameters.zoneName(), summary.value())));
         });
   }
 
@@ -134,58 +109,32 @@ public class StatisticsResource {
   @APIResponse(responseCode = "400", ref = "InvalidStatisticsQuery")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
-  public Response series(
-      @Parameter(
-              description = USER_ID,
-              schema =
-                  @Schema(
-                      pattern = SessionRules.USER_ID_PATTERN,
-                      maxLength = SessionRules.USER_ID_MAX_LENGTH),
-              example = "u1")
-          @PathParam("userId")
-          String userId,
-      @Parameter(
-              description = "day, week (from Monday) or month.",
-              schema =
-                  @Schema(
-                      enumeration = {"day", "week", "month"},
-                      defaultValue = "week"))
-          @QueryParam("bucket")
-          String bucket,
-      @Parameter(ref = "from") @QueryParam("from") String from,
-      @Parameter(ref = "to") @QueryParam("to") String to,
-      @Parameter(ref = "activity") @QueryParam("activity") List<String> activity,
-      @Parameter(
-              description = TZ,
-              schema = @Schema(defaultValue = DEFAULT_ZONE, example = "Europe/Rome"))
-          @QueryParam("tz")
-          String tz,
-      @Context Request request) {
-    List<FieldError> errors = new ArrayList<>();
-    StatisticsFilter filter = filter(userId, from, to, activity, tz, errors);
-    Bucket by = Bucket.WEEK;
-    if (bucket != null) {
-      by = Bucket.fromWireName(bucket).orElse(null);
-      if (by == null) {
-        errors.add(new FieldError("bucket", Bucket.RULE));
-      }
-    }
-    throwIfAny(errors);
-    Bucket bucketed = by;
+  @Parameters({
+    @Parameter(ref = "userId"),
+    @Parameter(ref = "bucket"),
+    @Parameter(ref = "from"),
+    @Parameter(ref = "to"),
+    @Parameter(ref = "activity"),
+    @Parameter(ref = "tz")
+  })
+  public Response series(@BeanParam SeriesParameters parameters, @Context Request request) {
+    Series series = parameters.series();
+    StatisticsFilter filter = series.filter();
+    Bucket bucket = series.bucket();
     return answer(
         request,
         filter,
-        "series " + by.wireName(),
+        "series " + bucket.wireName(),
         () -> {
-          Versioned<List<SeriesItem>> series = query.series(filter, bucketed);
+          Versioned<List<SeriesItem>> items = query.series(filter, bucket);
           return new Kept(
-              series.version(),
+              items.version(),
               StatisticsJsonWriter.bytes(
                   new SeriesView(
                       filter.userId(),
-                      bucketed.wireName(),
-                      zoneName(tz),
-                      series.value().stream().map(SeriesItemView::of).toList())));
+                      bucket.wireName(),
+                      parameters.zoneName(),
+                      items.value().stream().map(SeriesItemView::of).toList())));
         });
   }
 
@@ -216,35 +165,5 @@ public class StatisticsResource {
    */
   private static EntityTag tag(long version, String query) {
     return ETags.ofText(REPRESENTATION + "|" + version + "|" + query);
-  }
-
-  /** The filter the parameters describe; null, with {@code errors} filled, when any is invalid. */
-  private static StatisticsFilter filter(
-      String userId,
-      String from,
-      String to,
-      List<String> activity,
-      String tz,
-      List<FieldError> errors) {
-    QueryParameters.checkUserId(userId, errors);
-    Period period = QueryParameters.period(from, to, errors);
-    Set<Activity> activities = QueryParameters.activities(activity, errors);
-    Optional<ZoneId> zone = IanaZone.parse(zoneName(tz));
-    if (zone.isEmpty()) {
-      errors.add(new FieldError("tz", IanaZone.RULE));
-    }
-    return errors.isEmpty()
-        ? new StatisticsFilter(userId, activities, period.from(), period.to(), zone.orElseThrow())
-        : null;
-  }
-
-  private static String zoneName(String tz) {
-    return tz == null ? DEFAULT_ZONE : tz;
-  }
-
-  private static void throwIfAny(List<FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.stride.sessions.boundary;
+package dev.stride.answers;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package dev.stride.sessions.boundary;
+package dev.stride.answers;
 
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;

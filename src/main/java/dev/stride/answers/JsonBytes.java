@@ -1,5 +1,6 @@
-package dev.stride.sessions.boundary;
+package dev.stride.answers;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class JsonBytes {
   private static final JsonGeneratorFactory GENERATORS =
-      JsonBodies.JSON.createGeneratorFactory(Map.of());
+      JsonProvider.provider().createGeneratorFactory(Map.of());
 
   private JsonBytes() {}
 

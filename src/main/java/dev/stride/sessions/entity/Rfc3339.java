@@ -1,4 +1,4 @@
-package dev.stride.sessions.boundary;
+package dev.stride.sessions.entity;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * RFC 3339 date-times as the API takes them: always with seconds and an offset ({@code Z} or {@code
- * ±hh:mm}), up to nine fraction digits, kept to the microsecond PostgreSQL stores.
+ * ±hh:mm}), up to nine fraction digits, kept to the microsecond PostgreSQL stores. A rule of the
+ * contract's session table ({@code startedAt}) that the parameters choosing sessions by their start
+ * ({@code from}, {@code to}) follow too, so it lives with the other rules of session values.
  *
  * <p>The shape is checked with a pattern and the fields are then read by position: a
  * DateTimeFormatter took a fifth of the CPU of reading a batch. java.time still decides what exists

@@ -1,0 +1,112 @@
+package dev.stride.openapi;
+
+import dev.stride.problems.Problem;
+import dev.stride.sessions.entity.Activity;
+import dev.stride.sessions.entity.UserId;
+import dev.stride.statistics.boundary.IanaZone;
+import dev.stride.statistics.boundary.SeriesParameters;
+import dev.stride.statistics.boundary.StatisticsParameters;
+import dev.stride.statistics.control.Bucket;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * The shared parts of the document that state facts living in Java, made from them so that each
+ * fact is written once; {@code META-INF/openapi.yaml} holds the shared parts that state none.
+ * Operations refer to them by name, as to the file's: the statistics name all their parameters so.
+ */
+final class SharedComponents {
+  static final String ACTIVITY = "Activity";
+  static final String INVALID_STATISTICS_QUERY = "InvalidStatisticsQuery";
+
+  private SharedComponents() {}
+
+  /** Adds them; the file's {@value #INVALID_STATISTICS_QUERY} response must be there already. */
+  static void addTo(Components components) {
+    components.addSchema(ACTIVITY, activities());
+    components.addParameter("userId", userInPath());
+    components.addParameter("tz", zone());
+    components.addParameter("bucket", bucket());
+    components
+        .getResponses()
+        .get(INVALID_STATISTICS_QUERY)
+        .getContent()
+        .getMediaType(Problem.MEDIA_TYPE)
+        .addExample(
+            "two invalid parameters", OASFactory.createExample().value(invalidStatisticsQuery()));
+  }
+
+  private static Schema activities() {
+    List<Object> names = Arrays.stream(Activity.values()).map(a -> (Object) a.wireName()).toList();
+    return OASFactory.createSchema()
+        .type(SchemaType.STRING)
+        .description("The kind of exercise a session is, in lower case.")
+        .enumeration(names)
+        .example(Activity.values()[0].wireName());
+  }
+
+  /** Whose statistics: the user of {@code /api/users/{userId}/...}. */
+  private static Parameter userInPath() {
+    return OASFactory.createParameter()
+        .name("userId")
+        .in(Parameter.In.PATH)
+        .required(true)
+        .description("The user's id; it " + UserId.RULE + ".")
+        .schema(
+            OASFactory.createSchema()
+                .type(SchemaType.STRING)
+                .pattern(UserId.PATTERN)
+                .maxLength(UserId.MAX_LENGTH))
+        .example("u1");
+  }
+
+  /** The statistics' {@code tz}. */
+  private static Parameter zone() {
+    return OASFactory.createParameter()
+        .name("tz")
+        .in(Parameter.In.QUERY)
+        .description("IANA time-zone id deciding calendar days (see the readings of the contract).")
+        .schema(
+            OASFactory.createSchema()
+                .type(SchemaType.STRING)
+                .defaultValue(StatisticsParameters.DEFAULT_ZONE)
+                .example("Europe/Rome"));
+  }
+
+  /** The series' {@code bucket}: the names of {@link Bucket}. */
+  private static Parameter bucket() {
+    List<Object> names = Arrays.stream(Bucket.values()).map(b -> (Object) b.wireName()).toList();
+    return OASFactory.createParameter()
+        .name("bucket")
+        .in(Parameter.In.QUERY)
+        .description("day, week (from Monday) or month.")
+        .schema(
+            OASFactory.createSchema()
+                .type(SchemaType.STRING)
+                .enumeration(names)
+                .defaultValue(SeriesParameters.DEFAULT_BUCKET.wireName()));
+  }
+
+  /** A 400 of the statistics, made of the rules it shows. */
+  private static Map<String, Object> invalidStatisticsQuery() {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", "Bad Request");
+    problem.put("status", new BigDecimal(400));
+    problem.put("detail", "2 fields are invalid");
+    problem.put(
+        "errors",
+        List.of(
+            Map.of("field", "tz", "message", IanaZone.RULE),
+            Map.of("field", "bucket", "message", Bucket.RULE)));
+    return problem;
+  }
+}
