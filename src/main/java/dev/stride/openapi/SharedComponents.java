@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 final class SharedComponents {
   static final String ACTIVITY = "Activity";
+  static final String BUCKET = "Bucket";
   static final String INVALID_STATISTICS_QUERY = "InvalidStatisticsQuery";
 
   private SharedComponents() {}
@@ -32,6 +33,7 @@ final class SharedComponents {
   /** Adds them; the file's {@value #INVALID_STATISTICS_QUERY} response must be there already. */
   static void addTo(Components components) {
     components.addSchema(ACTIVITY, activities());
+    components.addSchema(BUCKET, buckets());
     components.addParameter("userId", userInPath());
     components.addParameter("tz", zone());
     components.addParameter("bucket", bucket());
@@ -51,6 +53,15 @@ final class SharedComponents {
         .description("The kind of exercise a session is, in lower case.")
         .enumeration(names)
         .example(Activity.values()[0].wireName());
+  }
+
+  private static Schema buckets() {
+    List<Object> names = Arrays.stream(Bucket.values()).map(b -> (Object) b.wireName()).toList();
+    return OASFactory.createSchema()
+        .type(SchemaType.STRING)
+        .description("A calendar period of a series, in `tz`; weeks start on Monday.")
+        .enumeration(names)
+        .example(Bucket.WEEK.wireName());
   }
 
   /** Whose statistics: the user of {@code /api/users/{userId}/...}. */
@@ -81,17 +92,15 @@ final class SharedComponents {
                 .example("Europe/Rome"));
   }
 
-  /** The series' {@code bucket}: the names of {@link Bucket}. */
+  /** The series' {@code bucket}: a {@value #BUCKET}. */
   private static Parameter bucket() {
-    List<Object> names = Arrays.stream(Bucket.values()).map(b -> (Object) b.wireName()).toList();
     return OASFactory.createParameter()
         .name("bucket")
         .in(Parameter.In.QUERY)
-        .description("day, week (from Monday) or month.")
+        .description("The calendar period each item adds up.")
         .schema(
             OASFactory.createSchema()
-                .type(SchemaType.STRING)
-                .enumeration(names)
+                .ref(BUCKET)
                 .defaultValue(SeriesParameters.DEFAULT_BUCKET.wireName()));
   }
 

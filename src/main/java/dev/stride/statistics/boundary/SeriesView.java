@@ -12,10 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({"userId", "bucket", "tz", "items"})
 public record SeriesView(
     @Schema(example = "u1") String userId,
-    @Schema(
-            enumeration = {"day", "week", "month"},
-            example = "week")
-        String bucket,
+    @Schema(ref = "Bucket") String bucket,
     @Schema(
             description = "The time zone of the calendar, as given (default UTC).",
             example = "Europe/Rome")

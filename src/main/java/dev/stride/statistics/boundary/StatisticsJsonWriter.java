@@ -8,8 +8,8 @@ import java.time.Instant;
  * Writes statistics and series as the bytes of their JSON answers, once per version of a user's
  * sessions: the bytes are what {@link dev.stride.answers.AnswerCache} keeps and serves again. The
  * document is the one JSON-B writes from the views (their {@code @JsonbPropertyOrder}, nulls
- * written, instants in UTC, distances and averages with a decimal point), as
- * StatisticsJsonWriterTest proves.
+ * written, instants in UTC, distances and averages with a decimal point); StatisticsIT reads every
+ * field of it back.
  */
 final class StatisticsJsonWriter {
   private StatisticsJsonWriter() {}

@@ -6,6 +6,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The calendar periods a series adds sessions up by: a day, a week from Monday, a month. */
 public enum Bucket {
@@ -13,9 +14,17 @@ public enum Bucket {
   WEEK,
   MONTH;
 
-  public static final String RULE = "must be day, week or month";
-
   private final String wireName = name().toLowerCase(Locale.ROOT);
+
+  /** "must be day, week or month": the names, as a person writes a list. */
+  public static final String RULE =
+      "must be "
+          + Arrays.stream(values())
+              .limit(values().length - 1L)
+              .map(Bucket::wireName)
+              .collect(Collectors.joining(", "))
+          + " or "
+          + values()[values().length - 1].wireName();
 
   public String wireName() {
     return wireName;
