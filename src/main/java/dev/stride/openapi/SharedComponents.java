@@ -98,9 +98,10 @@ final class SharedComponents {
         .name("bucket")
         .in(Parameter.In.QUERY)
         .description("The calendar period each item adds up.")
+        // allOf: a $ref's siblings (the default) would be ignored.
         .schema(
             OASFactory.createSchema()
-                .ref(BUCKET)
+                .addAllOf(OASFactory.createSchema().ref(BUCKET))
                 .defaultValue(SeriesParameters.DEFAULT_BUCKET.wireName()));
   }
 

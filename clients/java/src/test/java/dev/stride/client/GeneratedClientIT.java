@@ -9,6 +9,7 @@ import dev.stride.client.api.StatisticsApi;
 import dev.stride.client.model.Activity;
 import dev.stride.client.model.ActivityStats;
 import dev.stride.client.model.BatchResult;
+import dev.stride.client.model.Bucket;
 import dev.stride.client.model.SeriesItem;
 import dev.stride.client.model.Session;
 import dev.stride.client.model.SessionInput;
@@ -127,8 +128,8 @@ class GeneratedClientIT {
         .containsExactly(tuple(Activity.CYCLING, 1L), tuple(Activity.RUNNING, 1L));
 
     UserSeries series =
-        statistics.series(user, "month", null, null, List.of(Activity.RUNNING), null);
-    assertThat(series.getBucket()).isEqualTo(UserSeries.BucketEnum.MONTH);
+        statistics.series(user, Bucket.MONTH, null, null, List.of(Activity.RUNNING), null);
+    assertThat(series.getBucket()).isEqualTo(Bucket.MONTH);
     assertThat(series.getTz()).isEqualTo("UTC");
     assertThat(series.getItems())
         .extracting(SeriesItem::getStart, SeriesItem::getSessionCount)
