@@ -1,15 +1,32 @@
 package dev.stride;
 
+import dev.stride.access.entity.Roles;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
-/** The HTTP API of Stride, under {@code /api}; resources and providers are discovered. */
+/**
+ * The HTTP API of Stride, under {@code /api}; resources and providers are discovered. Every
+ * operation needs a bearer token ({@code dev.stride.access}); the roles are its scopes.
+ */
 @ApplicationPath("api")
+@DeclareRoles({Roles.READ, Roles.WRITE, Roles.ADMIN, Roles.TOKEN})
+@SecurityScheme(
+    securitySchemeName = StrideApplication.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description =
+        "A token's secret (stride_...): Authorization: Bearer <secret>. Scopes: read (every GET of"
+            + " sessions and statistics), write (POST and DELETE of sessions), admin (every"
+            + " user; includes read and write).")
 @OpenAPIDefinition(
     info =
         @Info(
@@ -34,8 +51,11 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                 - Unknown query parameters are ignored.
                 """,
             license = @License(name = "Apache-2.0")),
-    servers = @Server(url = "/"))
+    servers = @Server(url = "/"),
+    security = @SecurityRequirement(name = StrideApplication.BEARER))
 public class StrideApplication extends Application {
+  static final String BEARER = "bearer";
+
   /**
    * Jersey's own Bean Validation of resource parameters is off: the readers of the bodies validate
    * them, once, and report every field as the contract wants; Jersey's pass ran on every request
@@ -43,6 +63,8 @@ public class StrideApplication extends Application {
    * 8 covers the answers that are small (a session, statistics, a problem) without allocating 8 KiB
    * for each request; larger ones are sent chunked. No WADL: Jersey would describe the resources
    * (and its own version) to anyone sending OPTIONS; the OpenAPI document is the description.
+   * Jersey's RolesAllowedDynamicFeature enforces {@code @RolesAllowed} on the resources (with the
+   * roles Jakarta Security gave the caller).
    */
   @Override
   public Map<String, Object> getProperties() {
@@ -52,6 +74,8 @@ public class StrideApplication extends Application {
         "jersey.config.server.contentLength.buffer",
         2048,
         "jersey.config.server.wadl.disableWadl",
-        true);
+        true,
+        "jersey.config.server.provider.classnames",
+        "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
   }
 }

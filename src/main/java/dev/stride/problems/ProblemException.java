@@ -11,7 +11,9 @@ public class ProblemException extends RuntimeException {
   public enum Reason {
     /** The request breaks a rule of the contract; nothing changed. */
     INVALID,
-    /** What the request names does not exist. */
+    /** The caller may not do this: a scope it lacks, or another user's path or item. */
+    FORBIDDEN,
+    /** What the request names does not exist (or is another user's, which it may not know). */
     NOT_FOUND,
     /** What the request would store contradicts what is stored. */
     CONFLICT,

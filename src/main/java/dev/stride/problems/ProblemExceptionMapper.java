@@ -31,6 +31,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
   static Status statusOf(ProblemException.Reason reason) {
     return switch (reason) {
       case INVALID -> Status.BAD_REQUEST;
+      case FORBIDDEN -> Status.FORBIDDEN;
       case NOT_FOUND -> Status.NOT_FOUND;
       case CONFLICT -> Status.CONFLICT;
       case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;

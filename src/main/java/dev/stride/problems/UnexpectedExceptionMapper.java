@@ -24,7 +24,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return answer(exception);
   }
 
-  static Response answer(Throwable exception) {
+  public static Response answer(Throwable exception) {
     String id = "urn:uuid:" + UUID.randomUUID();
     if (isDatabaseUnavailable(exception)) {
       LOG.log(

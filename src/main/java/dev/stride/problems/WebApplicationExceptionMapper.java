@@ -16,6 +16,7 @@ import java.util.Map;
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
   private static final Map<Integer, String> DETAILS =
       Map.of(
+          403, "This token's scopes do not allow this request.",
           404, "There is no such resource.",
           405, "This resource does not support that method.",
           406, "This resource answers application/json only.",

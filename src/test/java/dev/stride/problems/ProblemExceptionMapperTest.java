@@ -21,6 +21,7 @@ class ProblemExceptionMapperTest {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 Reason.INVALID, Status.BAD_REQUEST,
+                Reason.FORBIDDEN, Status.FORBIDDEN,
                 Reason.NOT_FOUND, Status.NOT_FOUND,
                 Reason.CONFLICT, Status.CONFLICT,
                 Reason.TOO_LARGE, Status.REQUEST_ENTITY_TOO_LARGE,

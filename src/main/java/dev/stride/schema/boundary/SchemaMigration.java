@@ -6,7 +6,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,8 @@ public class SchemaMigration {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  @Inject Event<SchemaMigrated> migrated;
+
   private volatile boolean current;
   private volatile ScheduledFuture<?> nextAttempt;
 
@@ -56,6 +60,7 @@ public class SchemaMigration {
     try {
       Migrations.apply(dataSource);
       current = true;
+      migrated.fire(new SchemaMigrated());
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,

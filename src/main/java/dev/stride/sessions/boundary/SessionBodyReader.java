@@ -1,5 +1,6 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.json.JsonBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;

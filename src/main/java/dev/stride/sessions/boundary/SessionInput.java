@@ -1,5 +1,6 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.json.JsonBodies;
 import dev.stride.problems.FieldError;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Rfc3339;

@@ -1,9 +1,12 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.access.boundary.CurrentCaller;
+import dev.stride.json.JsonBodies;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
+import dev.stride.sessions.entity.UserId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +43,7 @@ public class SessionInputs {
           });
 
   @Inject ValidatorFactory validators;
+  @Inject CurrentCaller caller;
   private Validator validator;
 
   /**
@@ -132,6 +136,11 @@ public class SessionInputs {
   private SessionInput read(JsonParser parser, List<FieldError> errors) {
     List<FieldError> found = new ArrayList<>();
     SessionInput input = SessionInput.read(parser, found);
+    // Another user's session is a 403 before any rule is checked (the contract's order), and a
+    // batch holding one stores nothing. An invalid userId is nobody's: the rules report it.
+    if (input.userId() != null && UserId.isValid(input.userId())) {
+      caller.requireActsFor(input.userId());
+    }
     Set<String> mistyped = new HashSet<>();
     found.forEach(error -> mistyped.add(error.field()));
     for (ConstraintViolation<SessionInput> violation : validator.validate(input)) {

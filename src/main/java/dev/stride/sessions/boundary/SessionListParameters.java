@@ -1,5 +1,6 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.access.entity.Caller;
 import dev.stride.problems.FieldError;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.query.SessionFilterParameters;
@@ -50,6 +51,16 @@ public final class SessionListParameters extends SessionFilterParameters {
    * the first page; only {@code Cursors}, which holds the key, can tell whether it is one).
    */
   record PageRequest(SessionQuery query, int size, String cursor) {
+    /**
+     * The page as this caller may list it: without a {@code userId}, a caller without admin lists
+     * its own sessions (an admin: everybody's). Another user's id was refused before (403).
+     */
+    PageRequest forCaller(Caller caller) {
+      return query.userId() != null || caller.isAdmin()
+          ? this
+          : new PageRequest(query.ofUser(caller.userId()), size, cursor);
+    }
+
     /** A text that names exactly this page of this query. */
     String key() {
       return "list " + query.fingerprint() + "|c=" + (cursor == null ? "" : cursor) + "|l=" + size;

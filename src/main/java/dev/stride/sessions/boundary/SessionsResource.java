@@ -1,5 +1,8 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.access.boundary.CurrentCaller;
+import dev.stride.access.entity.Caller;
+import dev.stride.access.entity.Roles;
 import dev.stride.answers.AnswerCache;
 import dev.stride.answers.AnswerCache.Kept;
 import dev.stride.answers.ETags;
@@ -17,6 +20,7 @@ import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Session;
 import dev.stride.sessions.entity.SessionRules;
 import dev.stride.sessions.entity.UserId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -82,6 +86,7 @@ public class SessionsResource {
 
   @Inject SessionRecorder recorder;
   @Inject SessionFinder finder;
+  @Inject CurrentCaller current;
   @Inject Cursors cursors;
   @Inject UserVersions versions;
   @Inject AnswerCache answers;
@@ -144,6 +149,7 @@ public class SessionsResource {
   @APIResponse(responseCode = "415", ref = "NotJson")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
+  @RolesAllowed(Roles.WRITE)
   public void record(SessionInput input, @Context UriInfo uri, @Suspended AsyncResponse answer) {
     // The request thread goes back to the pool: the answer comes once the group is committed.
     UriBuilder location = uri.getAbsolutePathBuilder();
@@ -218,6 +224,7 @@ public class SessionsResource {
   @APIResponse(responseCode = "415", ref = "NotJson")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
+  @RolesAllowed(Roles.WRITE)
   public Response recordBatch(List<SessionInput> inputs) {
     List<Session> sessions = inputs.stream().map(SessionInput::toSession).toList();
     RecordedBatch recorded = recorder.recordAll(sessions);
@@ -297,8 +304,9 @@ public class SessionsResource {
         description = "The nextCursor of the previous page (opaque).",
         schema = @Schema(type = SchemaType.STRING))
   })
+  @RolesAllowed(Roles.READ)
   public Response list(@BeanParam SessionListParameters parameters) {
-    PageRequest request = parameters.read();
+    PageRequest request = parameters.read().forCaller(current.get());
     SessionQuery query = request.query();
     Position after = request.cursor() == null ? null : cursors.read(query, request.cursor());
     if (query.userId() == null) {
@@ -347,12 +355,15 @@ public class SessionsResource {
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
+  @RolesAllowed(Roles.READ)
   public Response read(
       @Parameter(description = "The session's id.") @PathParam("id") String id,
       @Context Request request) {
+    Caller caller = current.get();
     SessionView session =
         uuid(id)
             .flatMap(finder::find)
+            .filter(found -> caller.mayActFor(found.userId())) // another user's: as if absent
             .map(SessionView::of)
             .orElseThrow(() -> new SessionNotFoundException(id));
     byte[] body = SessionJsonWriter.bytes(session);
@@ -374,8 +385,11 @@ public class SessionsResource {
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
+  @RolesAllowed(Roles.WRITE)
   public Response delete(@Parameter(description = "The session's id.") @PathParam("id") String id) {
-    if (!uuid(id).map(finder::delete).orElse(false)) {
+    Caller caller = current.get();
+    String onlyOf = caller.isAdmin() ? null : caller.userId();
+    if (!uuid(id).map(uuid -> finder.delete(uuid, onlyOf)).orElse(false)) {
       throw new SessionNotFoundException(id);
     }
     return Response.noContent().build();

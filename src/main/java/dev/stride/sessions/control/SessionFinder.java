@@ -37,12 +37,23 @@ public class SessionFinder {
   private static final String FIND_ALL = BY_ID + " WHERE k.id = ANY (?)";
 
   /** Frees the id, deletes the session and raises its user's version: one statement. */
-  private static final String DELETE =
-      "WITH released AS (DELETE FROM session_ids WHERE id = ? RETURNING id, started_at),\n"
-          + " deleted AS (DELETE FROM sessions s USING released r"
-          + " WHERE s.started_at = r.started_at AND s.id = r.id RETURNING s.user_id),\n "
-          + UserVersions.bump("deleted")
-          + "\nSELECT count(*) FROM deleted";
+  private static final String DELETE = delete("");
+
+  /** The same, only when the session is the user's (the second parameter). */
+  private static final String DELETE_OWN =
+      delete(
+          " AND EXISTS (SELECT 1 FROM sessions o WHERE o.started_at = k.started_at"
+              + " AND o.id = k.id AND o.user_id = ?)");
+
+  private static String delete(String condition) {
+    return "WITH released AS (DELETE FROM session_ids k WHERE k.id = ?"
+        + condition
+        + " RETURNING id, started_at),\n"
+        + " deleted AS (DELETE FROM sessions s USING released r"
+        + " WHERE s.started_at = r.started_at AND s.id = r.id RETURNING s.user_id),\n "
+        + UserVersions.bump("deleted")
+        + "\nSELECT count(*) FROM deleted";
+  }
 
   @Resource(lookup = "jdbc/stride")
   DataSource dataSource;
@@ -112,11 +123,18 @@ public class SessionFinder {
   /** A page of sessions and, when more match, where the next page starts. */
   public record Page(List<Session> sessions, Position next) {}
 
-  /** Deletes a session, frees its id and raises its user's version; false when there was none. */
-  public boolean delete(UUID id) {
+  /**
+   * Deletes a session, frees its id and raises its user's version; false when there was none, or
+   * (with {@code onlyOf} not null) when it is not that user's.
+   */
+  public boolean delete(UUID id, String onlyOf) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(DELETE)) {
+        PreparedStatement delete =
+            connection.prepareStatement(onlyOf == null ? DELETE : DELETE_OWN)) {
       delete.setObject(1, id);
+      if (onlyOf != null) {
+        delete.setString(2, onlyOf);
+      }
       try (ResultSet count = delete.executeQuery()) {
         return count.next() && count.getInt(1) > 0;
       }

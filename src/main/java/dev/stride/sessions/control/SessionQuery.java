@@ -16,6 +16,11 @@ public record SessionQuery(
     activities = Set.copyOf(activities);
   }
 
+  /** The same query of one user's sessions. */
+  public SessionQuery ofUser(String user) {
+    return new SessionQuery(user, activities, from, to, newestFirst);
+  }
+
   /** A stable text of the query that cursors are signed with. */
   public String fingerprint() {
     return "u="

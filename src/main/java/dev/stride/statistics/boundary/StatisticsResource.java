@@ -1,5 +1,6 @@
 package dev.stride.statistics.boundary;
 
+import dev.stride.access.entity.Roles;
 import dev.stride.answers.AnswerCache;
 import dev.stride.answers.AnswerCache.Kept;
 import dev.stride.answers.ETags;
@@ -11,6 +12,7 @@ import dev.stride.statistics.control.StatisticsFilter;
 import dev.stride.statistics.control.StatisticsQuery;
 import dev.stride.statistics.control.Summary;
 import dev.stride.statistics.control.Versioned;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A user's statistics and series: {@code /api/users/{userId}/stats}. */
 @Path("users/{userId}/stats")
+@RolesAllowed(Roles.READ)
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "statistics")

@@ -1,11 +1,10 @@
-package dev.stride.sessions;
+package dev.stride.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
-import dev.stride.sessions.boundary.JsonBodies;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.ByteArrayInputStream;

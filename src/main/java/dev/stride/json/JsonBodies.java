@@ -1,4 +1,4 @@
-package dev.stride.sessions.boundary;
+package dev.stride.json;
 
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
@@ -111,7 +111,7 @@ public final class JsonBodies {
   }
 
   /** The name as JSON writes it, quoted and escaped, for messages. */
-  static String quote(String name) {
+  public static String quote(String name) {
     return JSON.createValue(name).toString();
   }
 

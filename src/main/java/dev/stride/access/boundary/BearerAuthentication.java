@@ -1,0 +1,81 @@
+package dev.stride.access.boundary;
+
+import dev.stride.problems.Problem;
+import dev.stride.problems.ServletAnswers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
+
+/**
+ * {@code Authorization: Bearer <secret>} on every request under {@code /api}: the secret is
+ * validated by the identity stores ({@link TokenIdentityStore}) and the caller logged in with its
+ * scopes as groups. Without a valid one the answer is a 401 problem with {@code WWW-Authenticate:
+ * Bearer realm="stride"} (and {@code error="invalid_token"} when one was presented), the same for
+ * every reason, before any resource is matched: so 401 comes before 405, 403 and 404. Nothing
+ * outside {@code /api} (the error page) needs a token; the backend's /health, /metrics and /openapi
+ * are Payara's own and not part of this application.
+ */
+@ApplicationScoped
+public class BearerAuthentication implements HttpAuthenticationMechanism {
+  static final String REALM = "Bearer realm=\"stride\"";
+  private static final String SCHEME = "Bearer ";
+  private static final String API = "/api/";
+
+  @Inject IdentityStoreHandler identities;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith(API)) {
+      return context.doNothing();
+    }
+    String header = request.getHeader("Authorization");
+    if (header == null) {
+      return refuse(response, false);
+    }
+    if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return refuse(response, true);
+    }
+    try {
+      CredentialValidationResult result =
+          identities.validate(new BearerCredential(header.substring(SCHEME.length()).strip()));
+      return result.getStatus() == CredentialValidationResult.Status.VALID
+          ? context.notifyContainerAboutLogin(result)
+          : refuse(response, true);
+    } catch (RuntimeException e) {
+      // The database is away (503) or something nobody planned for (500): as the API answers it.
+      return send(response, () -> ServletAnswers.writeUnexpected(e, response));
+    }
+  }
+
+  private static AuthenticationStatus refuse(HttpServletResponse response, boolean presented) {
+    response.setHeader("WWW-Authenticate", presented ? REALM + ", error=\"invalid_token\"" : REALM);
+    Problem problem =
+        Problem.of(
+            Status.UNAUTHORIZED,
+            "This request needs a valid token: Authorization: Bearer <token>.");
+    return send(response, () -> ServletAnswers.write(problem.toResponse(), response));
+  }
+
+  private interface Answer {
+    void write() throws IOException;
+  }
+
+  private static AuthenticationStatus send(HttpServletResponse response, Answer answer) {
+    try {
+      answer.write();
+    } catch (IOException e) {
+      // The client went away while being answered: nothing more to tell it.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

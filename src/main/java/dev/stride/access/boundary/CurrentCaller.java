@@ -1,0 +1,39 @@
+package dev.stride.access.boundary;
+
+import dev.stride.access.entity.Caller;
+import dev.stride.problems.ProblemException;
+import dev.stride.problems.ProblemException.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+
+/**
+ * The caller of the request being served, for the components that apply the per-user rule (its
+ * statement is {@link Caller#mayActFor}): the sessions a caller reads, stores or deletes, the user
+ * its list defaults to.
+ */
+@ApplicationScoped
+public class CurrentCaller {
+  @Inject SecurityContext security;
+
+  /** The caller; every request that reaches a resource under /api has one. */
+  public Caller get() {
+    return security.getPrincipalsByType(TokenPrincipal.class).stream()
+        .findFirst()
+        .map(TokenPrincipal::caller)
+        .orElseThrow(() -> new IllegalStateException("a request under /api without a caller"));
+  }
+
+  /** A 403 unless the caller may act for {@code userId}. */
+  public void requireActsFor(String userId) {
+    if (!get().mayActFor(userId)) {
+      throw forbidden();
+    }
+  }
+
+  /** The refusal of another user's path, query or item. */
+  public static ProblemException forbidden() {
+    return new ProblemException(
+        Reason.FORBIDDEN, "This token may act for its own user only; that is another user.");
+  }
+}
