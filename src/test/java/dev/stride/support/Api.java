@@ -29,9 +29,21 @@ public final class Api {
           .build();
 
   private final URI base;
+  private final String token;
 
+  /** A client that sends the test run's admin token ({@link Tokens#admin}). */
   public Api(URI base) {
+    this(base, Tokens.admin());
+  }
+
+  private Api(URI base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  /** The same backend with another token's secret; null sends none. */
+  public Api as(String secret) {
+    return new Api(base, secret);
   }
 
   /** The backend's root, where /health, /metrics and /openapi live. */
@@ -65,8 +77,13 @@ public final class Api {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    boolean ownAuthorization = false;
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (token != null && !ownAuthorization) {
+      request.header("Authorization", "Bearer " + token);
     }
     try {
       var response = HTTP.send(request.build(), BodyHandlers.ofString());

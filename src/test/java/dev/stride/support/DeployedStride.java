@@ -29,6 +29,6 @@ public abstract class DeployedStride {
 
   /** The backend's own root, where /health, /metrics and /openapi live. */
   protected Api operations() {
-    return new Api(java.net.URI.create("http://127.0.0.1:" + deployed.getPort()));
+    return new Api(java.net.URI.create("http://127.0.0.1:" + deployed.getPort())).as(null);
   }
 }
