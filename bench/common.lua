@@ -7,7 +7,13 @@
 --   BENCH_WRITER_PREFIX [w42-]    the users that the write phases write to, so that the loaded
 --                                 users keep exactly their loaded sessions for the whole run
 --   BENCH_IDS_FILE                one session id a line (ids of loaded sessions), for GET one
+--   BENCH_TOKEN                   the admin token every request carries (Authorization: Bearer);
+--                                 the peer ignores it, so both get the same bytes
 local common = {}
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 local users = tonumber(os.getenv("BENCH_USERS") or "1000")
 local prefix = os.getenv("BENCH_USER_PREFIX") or "u42-"
 local writers = os.getenv("BENCH_WRITER_PREFIX") or "w42-"

@@ -118,6 +118,10 @@ need curl curl
 
 # Settings of the caller's shell must not change the Nginx configuration or the databases.
 unset STRIDE_BACKENDS DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD HTTP_PORT PAYARA_ROOT_DIR "${!NGINX_@}"
+# One admin token for the whole run: the backends store it (STRIDE_ADMIN_TOKEN), every request
+# of wrk, curl and the tester carries it (admin tokens are not rate-limited); the peer ignores it.
+STRIDE_ADMIN_TOKEN="stride_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+export STRIDE_ADMIN_TOKEN BENCH_TOKEN="$STRIDE_ADMIN_TOKEN"
 # The wrk scripts find bench/common.lua through LuaJIT's search path.
 export LUA_PATH="$here/?.lua;;"
 export BENCH_USERS="$USERS" BENCH_USER_PREFIX="u$SEED-" BENCH_WRITER_PREFIX="w$SEED-"
@@ -207,7 +211,7 @@ trap 'exit 143' TERM
 
 wait_http() { # URL SECONDS PID LOG: polls until URL answers 200 (neither service signals readiness otherwise)
   local deadline=$((SECONDS + $2))
-  until curl -fs -o /dev/null --max-time 5 "$1"; do
+  until curl -fs -o /dev/null --max-time 5 -H "Authorization: Bearer $BENCH_TOKEN" "$1"; do
     alive "$3" || { tail -n 20 "$4" >&2; die "the process behind $1 stopped (log above)"; }
     ((SECONDS < deadline)) || { tail -n 20 "$4" >&2; die "$1 did not answer 200 within $2 s (log above)"; }
     sleep 0.2
@@ -289,7 +293,7 @@ echo "bench: Stride backend 2 ready after $b2_ready s (backend 1, stride start's
 load() { # URL NAME: the tester's data set through the batch endpoint
   local started
   started="$(date +%s%N)"
-  timeout 600 java -jar "$work/stride-tester.jar" simulate --base-url "$1/api" --users "$USERS" \
+  timeout 600 java -jar "$work/stride-tester.jar" simulate --base-url "$1/api" --token "$BENCH_TOKEN" --users "$USERS" \
     --sessions-per-user "$PER_USER" --seed "$SEED" --batch-size 500 --concurrency 4 --no-verify \
     --out "$work/load-$2" >"$work/load-$2.log" 2>&1 || return 1
   seconds_of "$(ms_since "$started")" >"$work/load-$2.seconds"
@@ -338,7 +342,7 @@ start_nginx() { # NAME HTTP_PORT HTTPS_PORT BACKENDS
   "${nginx[@]}" -q -t >>"$work/nginx-$1.log" 2>&1 || { cat "$work/nginx-$1.log" >&2; die "nginx -t refused the configuration for $1"; }
   "${nginx[@]}" >>"$work/nginx-$1.log" 2>&1 || { cat "$work/nginx-$1.log" >&2; die "Nginx did not start for $1"; }
   local deadline=$((SECONDS + 15))
-  until curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$2/api/sessions?limit=1"; do
+  until curl -fs -o /dev/null --max-time 5 -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$2/api/sessions?limit=1"; do
     ((SECONDS < deadline)) || { tail -n 5 "$run/logs/error.log" >&2; die "Nginx for $1 does not pass /api/ on to the backends"; }
     sleep 0.2
   done

@@ -75,6 +75,10 @@ public class StrideApplication extends Application {
         2048,
         "jersey.config.server.wadl.disableWadl",
         true,
+        // A relative Location stays relative (see sessions.boundary.Locations): Jersey would
+        // resolve it against the request's Host.
+        "jersey.config.server.headers.location.relative.resolution.disabled",
+        true,
         "jersey.config.server.provider.classnames",
         "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
   }

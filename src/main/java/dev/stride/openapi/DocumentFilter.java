@@ -50,6 +50,7 @@ public class DocumentFilter implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI document) {
     SharedComponents.addTo(document.getComponents());
+    AccessAnswers.addTo(document);
     PayaraRepairs.dropEndpoints(document);
     PayaraRepairs.mergeTags(document);
     PayaraRepairs.parseJsonExamples(document);

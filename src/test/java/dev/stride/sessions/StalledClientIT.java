@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.support.SecondBackendPerClass;
+import dev.stride.support.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,14 +69,19 @@ class StalledClientIT {
     return backend.api().root().getPort();
   }
 
-  /** A POST that announces 100,000 bytes of body, sends a few and then nothing. */
+  /**
+   * A POST (with a valid token: one without is refused before its body is read) that announces
+   * 100,000 bytes of body, sends a few and then nothing.
+   */
   private static Socket stalledPost() throws IOException {
     Socket socket = new Socket("127.0.0.1", port());
     socket.setSoTimeout(ANSWER_WITHIN_MS);
     OutputStream out = socket.getOutputStream();
     out.write(
         ("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100000\r\n\r\n{\"id\":")
+                + "Authorization: Bearer "
+                + Tokens.admin()
+                + "\r\nContent-Length: 100000\r\n\r\n{\"id\":")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return socket;

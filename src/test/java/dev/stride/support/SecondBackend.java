@@ -43,6 +43,12 @@ public final class SecondBackend implements AutoCloseable {
    * null.
    */
   public static SecondBackend launch(String database) throws IOException {
+    return launch(database, java.util.Map.of());
+  }
+
+  /** Starts it with further settings (environment variables such as STRIDE_*), without waiting. */
+  public static SecondBackend launch(String database, java.util.Map<String, String> settings)
+      throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -60,6 +66,7 @@ public final class SecondBackend implements AutoCloseable {
     if (database != null) {
       launch.environment().put("DB_NAME", database);
     }
+    launch.environment().putAll(settings);
     return new SecondBackend(launch.start(), port, log);
   }
 

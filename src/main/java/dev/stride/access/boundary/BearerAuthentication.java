@@ -1,5 +1,6 @@
 package dev.stride.access.boundary;
 
+import dev.stride.access.control.RateLimits;
 import dev.stride.problems.Problem;
 import dev.stride.problems.ServletAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code Authorization: Bearer <secret>} on every request under {@code /api}: the secret is
@@ -30,6 +32,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   private static final String API = "/api/";
 
   @Inject IdentityStoreHandler identities;
+  @Inject RateLimits limits;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -48,9 +51,14 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     try {
       CredentialValidationResult result =
           identities.validate(new BearerCredential(header.substring(SCHEME.length()).strip()));
-      return result.getStatus() == CredentialValidationResult.Status.VALID
-          ? context.notifyContainerAboutLogin(result)
-          : refuse(response, true);
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        return refuse(response, true);
+      }
+      var caller = ((TokenPrincipal) result.getCallerPrincipal()).caller();
+      Optional<RateLimits.Refusal> refusal = limits.count(caller);
+      return refusal.isPresent()
+          ? tooMany(response, refusal.get())
+          : context.notifyContainerAboutLogin(result);
     } catch (RuntimeException e) {
       // The database is away (503) or something nobody planned for (500): as the API answers it.
       return send(response, () -> ServletAnswers.writeUnexpected(e, response));
@@ -63,6 +71,30 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         Problem.of(
             Status.UNAUTHORIZED,
             "This request needs a valid token: Authorization: Bearer <token>.");
+    return send(response, () -> ServletAnswers.write(problem.toResponse(), response));
+  }
+
+  /**
+   * 429 with Retry-After, and the limit as the IETF draft on RateLimit header fields writes it
+   * (draft-ietf-httpapi-ratelimit-headers: a policy of q requests per w seconds, r remaining, t
+   * seconds until it resets).
+   */
+  private static AuthenticationStatus tooMany(
+      HttpServletResponse response, RateLimits.Refusal refusal) {
+    response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+    response.setHeader(
+        "RateLimit-Policy", "\"token\";q=" + refusal.limit() + ";w=" + refusal.windowSeconds());
+    response.setHeader("RateLimit", "\"token\";r=0;t=" + refusal.retryAfterSeconds());
+    Problem problem =
+        Problem.of(
+            Status.TOO_MANY_REQUESTS,
+            "This token sent more than "
+                + refusal.limit()
+                + " requests in "
+                + refusal.windowSeconds()
+                + " s; retry after "
+                + refusal.retryAfterSeconds()
+                + " s.");
     return send(response, () -> ServletAnswers.write(problem.toResponse(), response));
   }
 

@@ -39,8 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,6 +85,7 @@ public class SessionsResource {
   @Inject SessionRecorder recorder;
   @Inject SessionFinder finder;
   @Inject CurrentCaller current;
+  @Inject Locations locations;
   @Inject Cursors cursors;
   @Inject UserVersions versions;
   @Inject AnswerCache answers;
@@ -150,9 +149,8 @@ public class SessionsResource {
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.WRITE)
-  public void record(SessionInput input, @Context UriInfo uri, @Suspended AsyncResponse answer) {
+  public void record(SessionInput input, @Suspended AsyncResponse answer) {
     // The request thread goes back to the pool: the answer comes once the group is committed.
-    UriBuilder location = uri.getAbsolutePathBuilder();
     recorder
         .record(input.toSession())
         .whenComplete(
@@ -165,7 +163,10 @@ public class SessionsResource {
               SessionView view = SessionView.of(recorded.session());
               answer.resume(
                   recorded.created()
-                      ? Response.created(location.path(view.id()).build()).entity(view).build()
+                      ? Response.status(Status.CREATED)
+                          .header("Location", locations.ofSession(view.id()))
+                          .entity(view)
+                          .build()
                       : Response.ok(view).build());
             });
   }

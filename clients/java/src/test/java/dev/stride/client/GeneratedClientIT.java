@@ -35,9 +35,12 @@ class GeneratedClientIT {
   private final StatisticsApi statistics = new StatisticsApi(client);
   private final String user = "client-" + UUID.randomUUID();
 
+  /** The client with the bearer token of {@code -Dstride.token} (or STRIDE_ADMIN_TOKEN). */
   private static ApiClient client() {
     ApiClient client = new ApiClient();
     client.updateBaseUri(System.getProperty("stride.baseUrl", "http://127.0.0.1:8080"));
+    String token = System.getProperty("stride.token", System.getenv("STRIDE_ADMIN_TOKEN"));
+    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
     return client;
   }
 
