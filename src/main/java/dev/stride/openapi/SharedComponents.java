@@ -1,5 +1,6 @@
 package dev.stride.openapi;
 
+import dev.stride.access.entity.Scope;
 import dev.stride.problems.Problem;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.UserId;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 final class SharedComponents {
   static final String ACTIVITY = "Activity";
   static final String BUCKET = "Bucket";
+  static final String SCOPE = "Scope";
   static final String INVALID_STATISTICS_QUERY = "InvalidStatisticsQuery";
 
   private SharedComponents() {}
@@ -34,6 +36,17 @@ final class SharedComponents {
   static void addTo(Components components) {
     components.addSchema(ACTIVITY, activities());
     components.addSchema(BUCKET, buckets());
+    components.addSchema(SCOPE, scopes());
+    // The scopes of a token are Scopes (the annotations can only say "strings").
+    for (String token : List.of("NewToken", "Token")) {
+      Schema schema = components.getSchemas().get(token);
+      if (schema != null && schema.getProperties() != null) {
+        Schema scopes = schema.getProperties().get("scopes");
+        if (scopes != null) {
+          scopes.setItems(OASFactory.createSchema().ref(SCOPE));
+        }
+      }
+    }
     components.addParameter("userId", userInPath());
     components.addParameter("tz", zone());
     components.addParameter("bucket", bucket());
@@ -62,6 +75,17 @@ final class SharedComponents {
         .description("A calendar period of a series, in `tz`; weeks start on Monday.")
         .enumeration(names)
         .example(Bucket.WEEK.wireName());
+  }
+
+  private static Schema scopes() {
+    List<Object> names = Arrays.stream(Scope.values()).map(x -> (Object) x.wireName()).toList();
+    return OASFactory.createSchema()
+        .type(SchemaType.STRING)
+        .description(
+            "What a token may do: read (every GET of sessions and statistics), write (POST and"
+                + " DELETE of sessions), admin (every user; includes read and write).")
+        .enumeration(names)
+        .example(Scope.READ.wireName());
   }
 
   /** Whose statistics: the user of {@code /api/users/{userId}/...}. */

@@ -31,8 +31,7 @@ public record NewToken(
             required = true,
             type = SchemaType.ARRAY,
             implementation = String.class,
-            description = "At least one of read, write, admin; none the caller lacks.",
-            example = "[\"read\", \"write\"]")
+            description = "At least one Scope; none the caller lacks.")
         Set<Scope> scopes,
     @Schema(description = "Whose token; the caller's by default (another user's needs admin).")
         String userId,

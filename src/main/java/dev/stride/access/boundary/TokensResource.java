@@ -55,7 +55,7 @@ public class TokensResource {
       content = @Content(schema = @Schema(ref = "Token")))
   @APIResponse(responseCode = "400", ref = "InvalidBody")
   @APIResponse(responseCode = "403", ref = "Forbidden")
-  public Response create(NewToken request) {
+  public Response createToken(NewToken request) {
     Caller caller = current.get();
     String userId = request.userId() == null ? caller.userId() : request.userId();
     current.requireActsFor(userId);
@@ -80,7 +80,7 @@ public class TokensResource {
       description = "The tokens.",
       content = @Content(schema = @Schema(ref = "TokenList")))
   @APIResponse(responseCode = "403", ref = "Forbidden")
-  public Response list(
+  public Response listTokens(
       @Parameter(
               description = "Whose tokens (another user's needs admin); the caller's by default.")
           @QueryParam("userId")
@@ -100,7 +100,8 @@ public class TokensResource {
               + " token is 404 without admin.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public Response delete(@Parameter(description = "The token's id.") @PathParam("id") String id) {
+  public Response deleteToken(
+      @Parameter(description = "The token's id.") @PathParam("id") String id) {
     Optional<UUID> uuid = parse(id);
     if (uuid.isEmpty() || !tokens.delete(uuid.get(), current.get())) {
       throw new ProblemException(Reason.NOT_FOUND, "There is no token with this id.");
