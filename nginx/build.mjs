@@ -16,6 +16,7 @@ const modules = join(here, "node_modules");
 const assets = {
   "app.js": join(src, "app.js"),
   "api.js": join(src, "api.js"),
+  "sign-in.js": join(src, "sign-in.js"),
   "zone.js": join(src, "zone.js"),
   "style.css": join(src, "style.css"),
   "api-docs.js": join(src, "api-docs/api-docs.js"),

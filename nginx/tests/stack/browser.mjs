@@ -1,12 +1,13 @@
 // The page, driven in Debian's headless Chromium by playwright-core (no browser download).
-// Statistics checks run only when the backend answers GET /api/users/{id}/stats.
+// Statistics checks run only when the backend answers GET /api/users/{id}/stats. Each page signs
+// in through its dialog, with the admin token unless a test gives another one (or none).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { nginxDir } from "./stack.mjs";
+import { api as apiAt, mint, newSecret, nginxDir } from "./stack.mjs";
 
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,34 +26,66 @@ export function browserSuite(stack, work, run) {
   });
 
   after(async () => {
-    for (const { page, problems } of pages) {
+    for (const { page, problems, checks } of pages) {
+      await Promise.all(checks);
       await page.close();
-      assert.deepEqual(problems, [], "requests outside the page's origin, CSP violations or script errors");
+      assert.deepEqual(problems, [], "requests outside the page's origin or without a token, a secret in a URL or the console, CSP violations or script errors");
     }
   });
 
-  /** A page of a fresh context in New York time, watched for foreign requests and errors. */
-  async function open(path, { viewport = { width: 1280, height: 900 } } = {}) {
+  // What the page may fetch from /api/ without a token: the API's public documentation.
+  const PUBLIC = new Set(["/api/openapi"]);
+
+  /**
+   * A page of a fresh context in New York time, watched for foreign requests, API requests without
+   * a token, secrets in URLs or the console, and errors; signed in with `token` (null: not).
+   */
+  async function open(path, { viewport = { width: 1280, height: 900 }, token = stack.adminToken } = {}) {
     const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", viewport });
     const page = await context.newPage();
     const problems = [];
+    const checks = [];
     page.on("request", (request) => {
+      const url = new URL(request.url());
       if (!request.url().startsWith(`${stack.url}/`)) problems.push(`request to ${request.url()}`);
+      if (/stride_/.test(request.url())) problems.push(`a secret in the URL ${url.pathname}`);
+      if (url.pathname.startsWith("/api/") && !url.pathname.startsWith("/api/docs/") && !PUBLIC.has(url.pathname)) {
+        checks.push(request.headerValue("authorization").then((value) => {
+          if (!/^Bearer stride_/.test(value ?? "")) problems.push(`${request.method()} ${url.pathname} without a token`);
+        }));
+      }
     });
     page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+      if (/stride_/.test(message.text())) problems.push("a secret in the console");
     });
-    pages.push({ page, problems });
+    pages.push({ page, problems, checks });
     await page.goto(`${stack.url}${path}`);
+    if (token) await signIn(page, token);
     return page;
   }
+
+  /** Signs in through the dialog (Enter sends it) and waits until the page says who it is. */
+  async function signIn(page, token, { remember = false } = {}) {
+    await page.locator("#sign-in[open]").waitFor();
+    await page.fill("#token", token);
+    if (remember) await page.check("#remember");
+    await page.press("#token", "Enter");
+    await page.locator("#signed-in").waitFor();
+  }
+
+  const api = (path, init = {}) => apiAt(stack.url, path, { token: stack.adminToken, ...init });
+  /** Where the page keeps the secret: {session, local}. */
+  const keptSecret = (page) => page.evaluate(() => ({
+    session: sessionStorage.getItem("stride.token"), local: localStorage.getItem("stride.token"),
+  }));
 
   const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   async function seed(userId, count, build) {
     const items = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), userId, ...build(i) }));
-    const response = await fetch(`${stack.url}/api/sessions/batch`, {
+    const response = await api("/sessions/batch", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(items),
     });
     assert.equal(response.status, 201, await response.text());
@@ -60,12 +93,13 @@ export function browserSuite(stack, work, run) {
   }
 
   async function listed(userId) {
-    const response = await fetch(`${stack.url}/api/sessions?userId=${userId}&limit=1000`);
+    const response = await api(`/sessions?userId=${userId}&limit=1000`);
     return (await response.json()).items;
   }
 
-  test("the user id is typed and shown with the keyboard; the zone defaults to the browser's", async () => {
+  test("an admin types the user id with the keyboard; the zone defaults to the browser's", async () => {
     const page = await open("/");
+    assert.equal(await page.textContent("#account-scopes"), "(admin: every user)");
     assert.equal(await page.inputValue("#tz"), "America/New_York");
     await page.keyboard.type(`kb-${run}`); // the user id field has the focus
     await page.keyboard.press("Enter");
@@ -231,7 +265,7 @@ export function browserSuite(stack, work, run) {
     await page.click("#confirm-delete-yes");
     await goneRow.waitFor({ state: "detached" });
     assert.deepEqual((await listed(userId)).map((s) => s.id), [kept.id]);
-    assert.equal((await fetch(`${stack.url}/api/sessions/${gone.id}`)).status, 404);
+    assert.equal((await api(`/sessions/${gone.id}`)).status, 404);
   });
 
   test("another time zone changes the calendar days and the times shown", async () => {
@@ -257,8 +291,121 @@ export function browserSuite(stack, work, run) {
     await shot(page, "phone");
   });
 
-  test("the API page shows the OpenAPI document, served from this origin", async () => {
-    const page = await open("/api/docs/");
+  test("a user signs in with its own token in the dialog and sees its own sessions only", async (t) => {
+    const [mine, theirs] = [`signin-${run}`, `other-${run}`];
+    const { secret } = await mint(stack.url, stack.adminToken, mine, ["read", "write"]);
+    await seed(mine, 2, (i) => ({ activity: "running", startedAt: `2026-10-0${i + 1}T07:00:00Z`, durationSeconds: 1800, notes: `mine ${i}` }));
+    await seed(theirs, 1, () => ({ activity: "yoga", startedAt: "2026-10-03T07:00:00Z", durationSeconds: 1800, notes: "theirs" }));
+    // Another user's id in the address changes nothing: the token decides whose sessions show.
+    const page = await open(`/?user=${theirs}`, { token: null });
+    await page.locator("#sign-in[open]").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), "token");
+    assert.equal(await page.isHidden("#dashboard"), true);
+    assert.equal(await page.getAttribute("#token", "type"), "password");
+
+    await page.fill("#token", "not a token");
+    await page.press("#token", "Enter");
+    assert.match(await page.textContent("#token-error"), /stride_ followed by/);
+    await page.fill("#token", newSecret()); // the right shape, but Stride has no such token
+    await page.press("#token", "Enter");
+    await page.locator("#token-error", { hasText: "did not accept" }).waitFor();
+    assert.equal(await page.getAttribute("#token", "aria-invalid"), "true");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "token");
+    assert.equal(await page.locator("#sign-in[open]").count(), 1);
+
+    await page.fill("#token", secret);
+    await page.keyboard.press("Enter");
+    await page.locator("#signed-in").waitFor();
+    assert.equal(await page.textContent("#account-user"), mine);
+    assert.equal(await page.textContent("#account-scopes"), "(read, write)");
+    assert.equal(await page.locator("#sign-in[open]").count(), 0);
+    assert.equal(await page.inputValue("#user-id"), mine);
+    assert.equal(await page.getAttribute("#user-id", "readonly"), "");
+    await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length === 2);
+    assert.deepEqual(await page.locator("#sessions-body td.notes").allTextContents(), ["mine 1", "mine 0"]);
+    assert.match(page.url(), new RegExp(`user=${mine}&`));
+    assert.deepEqual(await keptSecret(page), { session: secret, local: null });
+    if (stack.statsAvailable) await page.locator("#stat-sessions", { hasText: /^2$/ }).waitFor();
+    await shot(page, "signed-in");
+
+    // A session recorded through the form is the token's user's.
+    await page.fill("#r-duration", "20");
+    await page.fill("#r-notes", "recorded while signed in");
+    await page.click("#record-submit");
+    await page.locator("#sessions-body td.notes", { hasText: "recorded while signed in" }).waitFor();
+    assert.equal((await listed(mine)).length, 3);
+    assert.equal((await listed(theirs)).length, 1);
+    if (!stack.statsAvailable) t.diagnostic("statistics not available: their check was skipped");
+  });
+
+  test("signing out forgets the token and the view; Escape leaves a button that signs in again", async () => {
+    const userId = `signout-${run}`;
+    const { secret } = await mint(stack.url, stack.adminToken, userId, ["read"]);
+    await seed(userId, 1, () => ({ activity: "rowing", startedAt: "2026-09-01T07:00:00Z", durationSeconds: 900, notes: "read only" }));
+    const page = await open("/", { token: secret });
+    await page.locator("#sessions-body td.notes", { hasText: "read only" }).waitFor();
+    // Without write: no form to record and no delete buttons.
+    assert.equal(await page.isHidden("#record"), true);
+    assert.equal(await page.locator("#sessions-body button").count(), 0);
+
+    await page.click("#sign-out");
+    await page.locator("#sign-in[open]").waitFor();
+    assert.match(await page.textContent("#sign-in-message"), /signed out/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "token");
+    assert.deepEqual(await keptSecret(page), { session: null, local: null });
+    assert.equal(await page.isHidden("#dashboard"), true);
+    assert.equal(await page.locator("#sessions-body tr").count(), 0);
+    assert.equal(await page.isHidden("#signed-in"), true);
+
+    await page.keyboard.press("Escape");
+    await page.locator("#sign-in[open]").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement.id === "sign-in-open");
+    await shot(page, "signed-out");
+    await page.keyboard.press("Enter");
+    await page.locator("#sign-in[open]").waitFor();
+    assert.equal(await page.textContent("#sign-in-message"), "");
+    // Remember me: kept in localStorage, so a new tab of this browser is signed in too.
+    await signIn(page, secret, { remember: true });
+    assert.deepEqual(await keptSecret(page), { session: null, local: secret });
+    const tab = await page.context().newPage();
+    await tab.goto(`${stack.url}/`);
+    await tab.locator("#sessions-body td.notes", { hasText: "read only" }).waitFor();
+    assert.equal(await tab.textContent("#account-user"), userId);
+    await tab.close();
+  });
+
+  test("a revoked token sends the page back to the dialog, saying why", async () => {
+    const userId = `revoke-${run}`;
+    // Yesterday: within the period the page is switched to below, which stays after signing in again.
+    await seed(userId, 1, () => ({ activity: "walking", startedAt: new Date(Date.now() - 86400_000).toISOString(), durationSeconds: 900 }));
+    const revoke = async (id) => assert.equal((await api(`/tokens/${id}`, { method: "DELETE" })).status, 204);
+
+    // While the page is in use: the next request gets a 401.
+    const first = await mint(stack.url, stack.adminToken, userId, ["read", "write"]);
+    const page = await open("/", { token: first.secret });
+    await page.locator("#sessions-body tr").first().waitFor();
+    await revoke(first.id);
+    await page.selectOption("#period", "30");
+    await page.locator("#sign-in[open]").waitFor();
+    assert.match(await page.textContent("#sign-in-message"), /revoked or has expired/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "token");
+    assert.deepEqual(await keptSecret(page), { session: null, local: null });
+    assert.equal(await page.isHidden("#dashboard"), true);
+    await shot(page, "revoked");
+
+    // Remembered, and revoked while the page was closed: the check at the start gets the 401.
+    const second = await mint(stack.url, stack.adminToken, userId, ["read"]);
+    await signIn(page, second.secret, { remember: true });
+    await page.locator("#sessions-body tr").first().waitFor();
+    await revoke(second.id);
+    await page.reload();
+    await page.locator("#sign-in[open]").waitFor();
+    assert.match(await page.textContent("#sign-in-message"), /revoked or has expired/);
+    assert.deepEqual(await keptSecret(page), { session: null, local: null });
+  });
+
+  test("the API page shows the OpenAPI document, served from this origin, to anybody", async () => {
+    const page = await open("/api/docs/", { token: null });
     await page.locator(".opblock-summary-path", { hasText: "/api/sessions" }).first().waitFor();
     assert.match(await page.textContent(".info .title"), /Stride API/);
     await shot(page, "api-docs");

@@ -3,6 +3,7 @@
 // nginx/render.sh into a run folder), and stops them again. Waits by polling, never by sleeping
 // a fixed time.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -60,12 +61,18 @@ function start(command, args, { env = {}, log }) {
   return child;
 }
 
-/** Payara Micro with the built WAR on 127.0.0.1:port, ready (/health/ready UP). */
-export async function startBackend(work, port) {
+/** A secret of the shape of Stride's tokens: stride_ and 43 URL-safe base64 characters. */
+export const newSecret = () => `stride_${randomBytes(32).toString("base64url")}`;
+
+/**
+ * Payara Micro with the built WAR on 127.0.0.1:port, ready (/health/ready UP), with `adminToken`
+ * as its first admin token (STRIDE_ADMIN_TOKEN).
+ */
+export async function startBackend(work, port, adminToken) {
   const root = join(work, `payara-${port}`);
   const log = join(work, `payara-${port}.log`);
   const child = start(join(top, "payara/launch.sh"), [], {
-    env: { HTTP_PORT: String(port), PAYARA_ROOT_DIR: root }, log,
+    env: { HTTP_PORT: String(port), PAYARA_ROOT_DIR: root, STRIDE_ADMIN_TOKEN: adminToken }, log,
   });
   let exited = false;
   child.exited.then(() => { exited = true; });
@@ -74,6 +81,23 @@ export async function startBackend(work, port) {
     return answers(`http://127.0.0.1:${port}/health/ready`);
   }, { seconds: 300, every: 500 });
   return { port, address: `127.0.0.1:${port}`, child, log };
+}
+
+/** fetch of /api/PATH at `base` (Nginx), with Authorization: Bearer `token` unless it is null. */
+export function api(base, path, { token, ...init } = {}) {
+  const headers = { ...init.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(`${base}/api${path}`, { ...init, headers });
+}
+
+/** A new token of `userId` with `scopes`, made with `adminToken`: the 201's body, with its secret. */
+export async function mint(base, adminToken, userId, scopes) {
+  const response = await api(base, "/tokens", {
+    token: adminToken, method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: `stack test ${userId}`, scopes, userId }),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/tokens: ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 /** Writes a configuration with render.sh; returns the run folder. */

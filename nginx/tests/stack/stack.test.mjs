@@ -1,7 +1,10 @@
 // Nginx in front of two Stride backends, tested from outside: the proxy (both backends used,
-// limits, errors, headers, HTTPS), the page in headless Chromium, and a backend killed during a
-// stream of POSTs. Needs DB_* naming a prepared database (./stride test exports them), the built
-// WAR (target/stride.war), the built page (npm run build), nginx and /usr/bin/chromium.
+// limits, errors, headers, HTTPS), access (tokens through Nginx, the public documentation), the
+// limit per client address, the page in headless Chromium, and a backend killed during a stream
+// of POSTs. Needs DB_* naming a prepared database (./stride test exports them), the built WAR
+// (target/stride.war), the built page (npm run build), nginx and /usr/bin/chromium. Every API
+// request carries a token: the admin token of STRIDE_ADMIN_TOKEN (./stride test exports it; run
+// alone, the suite makes one and gives it to the backends it starts) unless a test says otherwise.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -11,19 +14,20 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  accessLog, freePort, kill, nginxDir, nginxTest, render, startBackend, startNginx, stopAll, until,
+  accessLog, api as apiAt, freePort, kill, mint, newSecret, nginxDir, nginxTest, render, startBackend,
+  startNginx, stopAll, until,
 } from "./stack.mjs";
 import { browserSuite } from "./browser.mjs";
 
 const work = mkdtempSync(join(process.env.STRIDE_TEST_WORK || tmpdir(), "stride-nginx-"));
 chmodSync(work, 0o755); // Nginx's workers run as nobody when the tests run as root
 const run = `${Date.now().toString(36)}`; // makes user ids unique per run
-const stack = {};
+const stack = { adminToken: process.env.STRIDE_ADMIN_TOKEN || newSecret() };
 
 before(async () => {
   const [port1, port2, http, https] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   // One at a time: two Payara Micro start-ups at once make each slower on two cores.
-  stack.backends = [await startBackend(work, port1), await startBackend(work, port2)];
+  stack.backends = [await startBackend(work, port1, stack.adminToken), await startBackend(work, port2, stack.adminToken)];
   stack.httpsPort = https;
   stack.run = render(join(work, "nginx"), {
     STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","),
@@ -34,7 +38,7 @@ before(async () => {
   assert.ok(check.ok, check.output);
   stack.nginx = await startNginx(stack.run, http);
   stack.url = stack.nginx.url;
-  const probe = await fetch(`${stack.url}/api/users/probe/stats`);
+  const probe = await api("/users/probe/stats");
   stack.statsAvailable = probe.status === 200;
   console.log(`# Nginx ${stack.url} -> ${stack.backends.map((b) => b.address).join(", ")}; statistics ${stack.statsAvailable ? "available" : "not available: their checks are skipped"}`);
 });
@@ -44,7 +48,8 @@ after(async () => {
   await stopAll();
 });
 
-const api = (path, init) => fetch(`${stack.url}/api${path}`, init);
+/** fetch of /api/PATH through Nginx, with the admin token unless `token` names another (null: none). */
+const api = (path, init = {}) => apiAt(stack.url, path, { token: stack.adminToken, ...init });
 const json = (body) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
 function session(userId, i, extra = {}) {
@@ -88,6 +93,36 @@ describe("Nginx in front of two backends", () => {
     assert.ok(check.ok, check.output);
     assert.match(readFileSync(join(redirect, "conf/upstream.conf"), "utf8"), /server 127\.0\.0\.1:1 .*\n.*server 127\.0\.0\.1:2 /);
     assert.match(readFileSync(join(redirect, "conf/http-mode.conf"), "utf8"), /return 308 https:\/\/\$host\$request_uri/);
+  });
+
+  test("nginx -t accepts every form of the limit per address; render.sh refuses what Nginx could not use", () => {
+    const conf = (folder, name) => readFileSync(join(folder, "conf", name), "utf8");
+    const defaults = render(join(work, "nginx-rate-default"), {
+      NGINX_PORT: "1", NGINX_HTTPS_PORT: "2", // and the limit's variables unset, whatever this shell has
+      NGINX_RATE_PER_ADDRESS: undefined, NGINX_RATE_BURST: undefined, NGINX_RATE_EXEMPT: undefined,
+    });
+    assert.ok(nginxTest(defaults).ok, nginxTest(defaults).output);
+    assert.match(conf(defaults, "rate-limit.conf"), /geo \$stride_rate_exempt \{\s*default 0;\s*127\.0\.0\.1 1;\s*::1 1;\s*\}/);
+    assert.match(conf(defaults, "rate-limit.conf"), /limit_req_zone \$stride_rate_key zone=stride_per_address:\S+ rate=100r\/s;/);
+    assert.match(conf(defaults, "rate-limit-location.conf"), /^limit_req zone=stride_per_address burst=200 nodelay;$/m);
+
+    const custom = render(join(work, "nginx-rate-custom"), {
+      NGINX_PORT: "1", NGINX_HTTPS_PORT: "2",
+      NGINX_RATE_PER_ADDRESS: "30r/m", NGINX_RATE_BURST: "0", NGINX_RATE_EXEMPT: "10.0.0.0/8 192.168.1.7 2001:db8::/32",
+    });
+    assert.ok(nginxTest(custom).ok, nginxTest(custom).output);
+    assert.match(conf(custom, "rate-limit.conf"), /10\.0\.0\.0\/8 1;\s*192\.168\.1\.7 1;\s*2001:db8::\/32 1;/);
+    assert.match(conf(custom, "nginx.conf"), /429\s+2;/, "Retry-After at 30 per minute: 2 s");
+    assert.match(conf(custom, "rate-limit-location.conf"), /^limit_req zone=stride_per_address;$/m, "no burst");
+
+    const off = render(join(work, "nginx-rate-off"), { NGINX_PORT: "1", NGINX_HTTPS_PORT: "2", NGINX_RATE_PER_ADDRESS: "off" });
+    assert.ok(nginxTest(off).ok, nginxTest(off).output);
+    assert.doesNotMatch(conf(off, "rate-limit-location.conf"), /limit_req/);
+
+    for (const [name, value] of [["NGINX_RATE_PER_ADDRESS", "fast"], ["NGINX_RATE_PER_ADDRESS", "10r/h"],
+      ["NGINX_RATE_PER_ADDRESS", "0r/s"], ["NGINX_RATE_BURST", "-1"], ["NGINX_RATE_EXEMPT", "10.0.0.1;deny"]]) {
+      assert.throws(() => render(join(work, "nginx-rate-refused"), { [name]: value }), new RegExp(name), `${name}=${value}`);
+    }
   });
 
   test("requests through Nginx reach both backends (round robin)", async () => {
@@ -144,7 +179,9 @@ describe("Nginx in front of two backends", () => {
 
   test("no server version, security headers everywhere, compressed JSON and assets", async () => {
     for (const path of ["/", "/api/sessions?limit=1", "/api/nothing-here", "/nothing-here"]) {
-      const response = await fetch(`${stack.url}${path}`, { headers: { "Accept-Encoding": "gzip" } });
+      const response = await fetch(`${stack.url}${path}`, {
+        headers: { "Accept-Encoding": "gzip", Authorization: `Bearer ${stack.adminToken}` },
+      });
       await response.arrayBuffer();
       assert.equal(response.headers.get("server"), "nginx", path);
       assert.equal(response.headers.get("x-powered-by"), null, path);
@@ -184,7 +221,7 @@ describe("Nginx in front of two backends", () => {
     const answer = await new Promise((resolve, reject) => {
       const req = httpsRequest({
         host: "127.0.0.1", port: stack.httpsPort, path: "/api/sessions", method: "POST", ca,
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${stack.adminToken}` },
       }, (res) => {
         res.resume();
         res.on("end", () => resolve(res));
@@ -244,6 +281,129 @@ describe("Nginx in front of two backends", () => {
       const response = await fetch(`${nginx.url}/api/sessions?limit=1`, { redirect: "manual" });
       assert.equal(response.status, 308);
       assert.equal(response.headers.get("location"), `https://127.0.0.1:${https}/api/sessions?limit=1`);
+    } finally {
+      await kill(nginx.child, "SIGTERM");
+    }
+  });
+});
+
+describe("access through Nginx", () => {
+  const unauthorized = /^Bearer realm="stride"/;
+
+  test("without a valid token the API answers a 401 problem with WWW-Authenticate", async () => {
+    const requests = [
+      ["/me", {}], ["/sessions?limit=1", {}], [`/users/u1-${run}/stats`, {}], ["/nothing-here", {}],
+      ["/sessions", json(session(`nobody-${run}`, 0))],
+      ["/me", { headers: { Authorization: `Bearer ${newSecret()}` } }], // the right shape, but no token
+      ["/me", { headers: { Authorization: "Basic dTE6cGFzc3dvcmQ=" } }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await api(path, { token: null, ...init });
+      const body = await response.json();
+      assertProblem(response, body, 401);
+      assert.match(response.headers.get("www-authenticate"), unauthorized, path);
+      assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
+    }
+  });
+
+  test("the API's documentation stays public: /api/openapi and /api/docs/ answer without a token", async () => {
+    const openapi = await api("/openapi", { token: null, headers: { Accept: "application/json" } });
+    assert.equal(openapi.status, 200);
+    assert.ok((await openapi.json()).paths["/api/me"], "the OpenAPI document describes /api/me");
+    const docs = await fetch(`${stack.url}/api/docs/`);
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /swagger-ui-bundle\.js/);
+    const bare = await fetch(`${stack.url}/api/docs`, { redirect: "manual" });
+    assert.equal(bare.status, 301);
+    assert.equal(new URL(bare.headers.get("location"), stack.url).pathname, "/api/docs/");
+  });
+
+  test("a token of one user reads and writes its own sessions only (403 for another's), through Nginx", async () => {
+    const [mine, theirs] = [`own-${run}`, `theirs-${run}`];
+    const { secret: token } = await mint(stack.url, stack.adminToken, mine, ["read", "write"]);
+    assert.equal((await api("/sessions", json(session(theirs, 0)))).status, 201); // stored by the admin
+
+    const me = await api("/me", { token });
+    assert.equal(me.status, 200);
+    const who = await me.json();
+    assert.equal(who.userId, mine);
+    assert.deepEqual([...who.scopes].sort(), ["read", "write"]);
+    assert.equal((await api("/sessions", { token, ...json(session(mine, 1)) })).status, 201);
+
+    for (const [path, init] of [[`/users/${theirs}/stats`, {}], [`/users/${theirs}/stats/series`, {}],
+      [`/sessions?userId=${theirs}`, {}], ["/sessions", json(session(theirs, 2))]]) {
+      const response = await api(path, { token, ...init });
+      assertProblem(response, await response.json(), 403);
+    }
+    const own = await api(`/users/${mine}/stats`, { token });
+    assert.equal(own.status, stack.statsAvailable ? 200 : 404);
+    const listed = await api("/sessions", { token }); // without userId: its own
+    assert.equal(listed.status, 200);
+    assert.deepEqual((await listed.json()).items.map((s) => s.userId), [mine]);
+  });
+
+  test("a revoked token gets 401 from every backend at once", async () => {
+    const { id, secret } = await mint(stack.url, stack.adminToken, `revoked-${run}`, ["read"]);
+    assert.equal((await api("/me", { token: secret })).status, 200);
+    const revoked = await api(`/tokens/${id}`, { method: "DELETE" });
+    assert.equal(revoked.status, 204);
+    const before = accessLog(stack.run).length;
+    for (let i = 0; i < 10; i++) {
+      const response = await api("/me", { token: secret });
+      assert.equal(response.status, 401);
+      assert.match(response.headers.get("www-authenticate"), unauthorized);
+      await response.arrayBuffer();
+    }
+    let lines = [];
+    await until("10 lines in the access log", () => (lines = accessLog(stack.run).slice(before)).length >= 10, { seconds: 5, every: 50 });
+    for (const backend of stack.backends) {
+      assert.ok(lines.some((line) => line.includes(`upstream=${backend.address} `)), `${backend.address} answered none:\n${lines.join("\n")}`);
+    }
+  });
+});
+
+describe("the limit per client address", () => {
+  /** `count` requests at once to GET /api/me of `url`: their answers, bodies read. */
+  async function flood(url, count, token) {
+    return Promise.all(Array.from({ length: count }, async () => {
+      const response = await apiAt(url, "/me", { token });
+      return { response, body: await response.text() };
+    }));
+  }
+
+  test("loopback is exempt by default: a flood larger than the default burst is never refused", async () => {
+    const answers = await flood(stack.url, 250, null);
+    assert.deepEqual([...new Set(answers.map((a) => a.response.status))], [401]); // the backend's; no 429
+  });
+
+  test("past the rate and burst an address gets 429 problems with Retry-After; within them requests pass", async () => {
+    const http = await freePort();
+    const limited = render(join(work, "nginx-limited"), {
+      STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","), NGINX_LISTEN_ADDRESS: "127.0.0.1",
+      NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(await freePort()), NGINX_WORKERS: "1",
+      // 1 a minute refills nothing while the test runs: exactly 1 + burst requests pass.
+      NGINX_RATE_PER_ADDRESS: "1r/m", NGINX_RATE_BURST: "4", NGINX_RATE_EXEMPT: "",
+    });
+    const nginx = await startNginx(limited, http);
+    try {
+      const answers = await flood(nginx.url, 12, stack.adminToken);
+      const passed = answers.filter((a) => a.response.status === 200);
+      const refused = answers.filter((a) => a.response.status === 429);
+      assert.equal(passed.length, 5, answers.map((a) => a.response.status).join(" "));
+      assert.equal(refused.length, 7, answers.map((a) => a.response.status).join(" "));
+      for (const { body } of passed) assert.equal(JSON.parse(body).userId, "admin");
+      for (const { response, body } of refused) {
+        assertProblem(response, JSON.parse(body), 429);
+        assert.equal(response.headers.get("retry-after"), "60");
+        assert.equal(response.headers.get("cache-control"), "no-store");
+        assert.equal(response.headers.get("x-content-type-options"), "nosniff");
+      }
+      assert.ok(accessLog(limited).filter((line) => line.includes(" 429 ")).length >= 7, "the 429s are in the access log");
+      // Only what goes to the backends is limited: the page itself still loads.
+      const page = await fetch(`${nginx.url}/`);
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get("retry-after"), null);
+      await page.arrayBuffer();
     } finally {
       await kill(nginx.child, "SIGTERM");
     }

@@ -1,5 +1,6 @@
-// The page's only way out: fetch() to /api/ on its own origin. Errors arrive as RFC 9457
-// problems (application/problem+json) and are thrown as ApiError.
+// The page's only way out: fetch() to /api/ on its own origin, every request with the signed-in
+// token (Authorization: Bearer). Errors arrive as RFC 9457 problems (application/problem+json)
+// and are thrown as ApiError; a 401 for the token in use also ends the sign-in (see useToken).
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -26,13 +27,33 @@ export function apiUrl(path, query = {}) {
   return "/api" + path + (text ? "?" + text : "");
 }
 
-async function send(method, path, { query, body } = {}) {
+// The token every request carries, and what to do when the API refuses it.
+let token = null;
+let refused = () => {};
+
+/**
+ * From now on every request carries `secret` (null: none). `onRefused` is called once when the API
+ * answers 401 to a request that carried it (revoked, expired): the token is then dropped.
+ */
+export function useToken(secret, onRefused = () => {}) {
+  token = secret;
+  refused = onRefused;
+}
+
+async function send(method, path, { query, body, secret = token } = {}) {
   const init = { method, headers: { Accept: "application/json" }, cache: "no-store" };
+  if (secret) init.headers.Authorization = `Bearer ${secret}`;
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
   }
   const response = await fetch(apiUrl(path, query), init);
+  // Only for the token in use: a late answer to a token signed out since then changes nothing.
+  if (response.status === 401 && secret && secret === token) {
+    const onRefused = refused;
+    useToken(null);
+    onRefused();
+  }
   const text = await response.text();
   let data = null;
   if (text) {
@@ -48,6 +69,9 @@ async function send(method, path, { query, body } = {}) {
 
 export const get = (path, query) => send("GET", path, { query });
 export const remove = (path) => send("DELETE", path);
+
+/** Who holds `secret`: GET /api/me with it, {userId, tokenId, scopes}; the token in use is kept. */
+export const whoHolds = (secret) => send("GET", "/me", { secret });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

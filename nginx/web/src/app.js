@@ -1,6 +1,9 @@
-// Stride's page: one user's statistics, charts and sessions, and a form to record more.
-// Plain DOM and fetch; Chart.js (window.Chart, loaded before this module) draws the charts.
+// Stride's page: one user's statistics, charts and sessions, and a form to record more, for
+// whoever is signed in (sign-in.js): a token without admin sees its own user only, an admin token
+// any user. Plain DOM and fetch; Chart.js (window.Chart, loaded before this module) draws the
+// charts.
 import { ApiError, get, newId, recordSession, remove } from "./api.js";
+import { startSignIn } from "./sign-in.js";
 import {
   addDays, browserTimeZone, isTimeZone, localInputToRfc3339, localInputValue, startOfDay,
   timeZones, today,
@@ -34,6 +37,7 @@ const FORM_FIELDS = {
 
 const $ = (id) => document.getElementById(id);
 const state = {
+  me: null, // GET /api/me of the signed-in token
   user: null,
   tz: browserTimeZone(),
   cursors: [null], // cursors[i] fetches page i; cursors[i + 1] is that page's nextCursor
@@ -44,6 +48,12 @@ const state = {
   pageGeneration: 0,
 };
 const charts = {};
+
+/** Whether the signed-in token may `scope` ("read", "write"); admin may everything. */
+const may = (scope) => Boolean(state.me && (state.me.scopes.includes(scope) || state.me.scopes.includes("admin")));
+const isAdmin = () => may("admin");
+/** A 401: the sign-in has ended, and its dialog says so; nothing more to tell. */
+const signInEnded = (error) => error instanceof ApiError && error.status === 401;
 
 // ---------- formatting
 
@@ -284,7 +294,7 @@ function sessionRow(s) {
   const heart = s.avgHeartRate == null && s.maxHeartRate == null ? "–"
     : `${s.avgHeartRate ?? "–"} / ${s.maxHeartRate ?? "–"} bpm`;
   const started = when(s.startedAt);
-  const button = element("button", {
+  const button = !may("write") ? "" : element("button", {
     type: "button", class: "danger small", text: "Delete",
     "aria-label": `Delete the ${s.activity} session of ${started}`,
     onclick: () => confirmDelete(s, started),
@@ -310,6 +320,7 @@ function confirmDelete(session, started) {
       await remove(`/sessions/${session.id}`);
       say(`Deleted the ${session.activity} session of ${started}.`);
     } catch (error) {
+      if (signInEnded(error)) return;
       say(error.status === 404 ? "That session was already deleted." : `Could not delete: ${error.message}`, "error");
     }
     $("sessions-title").focus();
@@ -390,6 +401,7 @@ async function record(event) {
     $("r-start").value = localInputValue(state.tz, Date.now());
     refresh();
   } catch (error) {
+    if (signInEnded(error)) return; // nothing was stored; the view (the form too) is cleared
     if (error instanceof ApiError && error.status === 409) state.pendingId = null;
     if (error instanceof ApiError && error.status < 500) {
       showFieldErrors(error);
@@ -413,8 +425,12 @@ function refresh({ keepPage = false } = {}) {
   return Promise.all([loadStatistics(++state.statsGeneration), loadPage(++state.pageGeneration)]);
 }
 
+function recentUsers() {
+  return JSON.parse(localStorage.getItem("stride.users") || "[]");
+}
+
 function remember(user) {
-  const recent = JSON.parse(localStorage.getItem("stride.users") || "[]").filter((u) => u !== user);
+  const recent = recentUsers().filter((u) => u !== user);
   recent.unshift(user);
   localStorage.setItem("stride.users", JSON.stringify(recent.slice(0, 10)));
   $("recent-users").replaceChildren(...recent.map((value) => element("option", { value })));
@@ -444,7 +460,7 @@ function choose(event) {
   state.user = user;
   state.tz = tz;
   $("tz").value = tz;
-  remember(user);
+  if (isAdmin()) remember(user);
   localStorage.setItem("stride.tz", tz);
   const url = new URL(location.href);
   url.searchParams.set("user", user);
@@ -480,14 +496,62 @@ async function showActivities() {
   }
 }
 
+/** A token is in use: its user's view, or (admin) the user chosen as before. */
+function signedIn(me) {
+  state.me = me;
+  const admin = isAdmin();
+  const field = $("user-id");
+  // Without admin the API answers the token's own user only: the field shows it, fixed.
+  field.readOnly = !admin;
+  if (admin) field.setAttribute("list", "recent-users");
+  else field.removeAttribute("list");
+  $("user-id-hint").textContent = admin ? "" : "(yours)";
+  $("who").hidden = false;
+  $("signed-out").hidden = true;
+  $("record").hidden = !may("write");
+  const asked = new URLSearchParams(location.search).get("user");
+  if (!admin) {
+    field.value = me.userId;
+    choose();
+    $("main").focus({ preventScroll: true });
+    return;
+  }
+  field.value = asked || recentUsers()[0] || "";
+  $("welcome").hidden = false; // until a user is chosen
+  if (asked) choose();
+  field.focus();
+}
+
+/** No token any more: nothing of the last user's view stays on the page. */
+function signedOut() {
+  state.me = null;
+  state.user = null;
+  state.pendingId = null;
+  // Answers still on their way belong to the old view and are dropped.
+  state.statsGeneration++;
+  state.pageGeneration++;
+  for (const name of Object.keys(charts)) {
+    charts[name].destroy();
+    delete charts[name];
+  }
+  for (const id of ["sessions-body", "activity-data", "series-data", "record-errors"]) $(id).replaceChildren();
+  for (const card of document.querySelectorAll("#cards dd")) card.textContent = "–";
+  $("record-form").reset();
+  clearFieldErrors();
+  say("");
+  $("dashboard").hidden = true;
+  $("welcome").hidden = true;
+  $("who").hidden = true;
+  $("signed-out").hidden = false;
+  document.title = "Stride";
+}
+
 function init() {
   showActivities();
   $("zones").replaceChildren(...timeZones().map((value) => element("option", { value })));
-  const recent = JSON.parse(localStorage.getItem("stride.users") || "[]");
-  $("recent-users").replaceChildren(...recent.map((value) => element("option", { value })));
+  $("recent-users").replaceChildren(...recentUsers().map((value) => element("option", { value })));
 
-  const params = new URLSearchParams(location.search);
-  const savedZone = params.get("tz") || localStorage.getItem("stride.tz");
+  const savedZone = new URLSearchParams(location.search).get("tz") || localStorage.getItem("stride.tz");
   state.tz = isTimeZone(savedZone) ? savedZone : browserTimeZone();
   $("tz").value = state.tz;
 
@@ -516,12 +580,7 @@ function init() {
   $("record-form").addEventListener("submit", record);
   $("sessions-title").tabIndex = -1;
 
-  const user = params.get("user") || recent[0];
-  if (user) {
-    $("user-id").value = user;
-    if (params.get("user")) choose();
-  }
-  $("user-id").focus();
+  startSignIn({ signedIn, signedOut });
 }
 
 init();
