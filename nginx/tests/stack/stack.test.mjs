@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -140,11 +141,29 @@ describe("Nginx in front of two backends", () => {
     }
   });
 
-  test("a session posted through Nginx is read back through Nginx, Location on Nginx's address", async () => {
+  test("a client's Host never reaches the Location of a created session", async () => {
+    const body = session(`host-${run}`, 3);
+    const answer = await new Promise((resolve, reject) => {
+      const req = httpRequest({
+        host: "127.0.0.1", port: new URL(stack.url).port, path: "/api/sessions", method: "POST",
+        headers: { Host: "evil.example", "Content-Type": "application/json", Authorization: `Bearer ${stack.adminToken}` },
+      }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res));
+      });
+      req.on("error", reject);
+      req.end(JSON.stringify(body));
+    });
+    assert.equal(answer.statusCode, 201);
+    assert.equal(answer.headers.location, `/api/sessions/${body.id}`);
+  });
+
+  test("a session posted through Nginx is read back through Nginx, Location its path", async () => {
     const body = session(`rw-${run}`, 1);
     const created = await api("/sessions", json(body));
     assert.equal(created.status, 201);
-    assert.equal(created.headers.get("location"), `${stack.url}/api/sessions/${body.id}`);
+    // The path alone (no STRIDE_PUBLIC_URL): never built from the client's Host.
+    assert.equal(created.headers.get("location"), `/api/sessions/${body.id}`);
     const read = await api(`/sessions/${body.id}`);
     assert.equal(read.status, 200);
     assert.equal((await read.json()).id, body.id);
@@ -230,7 +249,7 @@ describe("Nginx in front of two backends", () => {
       req.end(JSON.stringify(body));
     });
     assert.equal(answer.statusCode, 201);
-    assert.equal(answer.headers.location, `https://127.0.0.1:${stack.httpsPort}/api/sessions/${body.id}`);
+    assert.equal(answer.headers.location, `/api/sessions/${body.id}`);
     assert.equal(answer.headers.server, "nginx");
   });
 
