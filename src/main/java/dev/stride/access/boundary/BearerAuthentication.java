@@ -2,7 +2,10 @@ package dev.stride.access.boundary;
 
 import dev.stride.access.control.RateLimits;
 import dev.stride.problems.Problem;
+import dev.stride.problems.ProblemExceptionMapper;
 import dev.stride.problems.ServletAnswers;
+import dev.stride.schema.boundary.MigratedSchemaRequired;
+import dev.stride.schema.boundary.SchemaMigration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -33,6 +36,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identities;
   @Inject RateLimits limits;
+  @Inject SchemaMigration schema;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -40,6 +44,15 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!path.startsWith(API)) {
       return context.doNothing();
+    }
+    if (!schema.isCurrent()) {
+      // No tokens table to check against yet: busy, as every API request is until then.
+      return send(
+          response,
+          () ->
+              ServletAnswers.write(
+                  new ProblemExceptionMapper().toResponse(MigratedSchemaRequired.notYet()),
+                  response));
     }
     String header = request.getHeader("Authorization");
     if (header == null) {

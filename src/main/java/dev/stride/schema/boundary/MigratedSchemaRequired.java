@@ -21,7 +21,12 @@ public class MigratedSchemaRequired implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!schema.isCurrent()) {
-      throw new ProblemException(Reason.BUSY, "Stride is preparing its database; retry shortly.");
+      throw notYet();
     }
+  }
+
+  /** The 503 of a request that came before the schema (the access check answers it too). */
+  public static ProblemException notYet() {
+    return new ProblemException(Reason.BUSY, "Stride is preparing its database; retry shortly.");
   }
 }
