@@ -1,5 +1,6 @@
 package dev.stride.tester.statistics.control;
 
+import dev.stride.tester.service.control.InParallel;
 import dev.stride.tester.service.control.ServiceClient;
 import dev.stride.tester.service.control.ServiceFailedException;
 import dev.stride.tester.statistics.entity.Bucket;
@@ -7,12 +8,7 @@ import dev.stride.tester.statistics.entity.StatisticsSeries;
 import dev.stride.tester.statistics.entity.UserStatistics;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** The {@code /users/{userId}/stats} resources of the service. */
@@ -42,38 +38,12 @@ public final class StatisticsClient {
   /** The statistics of many users, {@code concurrency} requests at a time, in the users' order. */
   public List<UserStatistics> statisticsOf(
       List<String> userIds, StatisticsQuery query, int concurrency) {
-    return inParallel(userIds, userId -> statisticsOf(userId, query), concurrency);
+    return InParallel.map(userIds, userId -> statisticsOf(userId, query), concurrency);
   }
 
   public List<StatisticsSeries> seriesOf(
       List<String> userIds, Bucket bucket, StatisticsQuery query, int concurrency) {
-    return inParallel(userIds, userId -> seriesOf(userId, bucket, query), concurrency);
-  }
-
-  private static <T> List<T> inParallel(
-      List<String> userIds, Function<String, T> fetch, int concurrency) {
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, concurrency));
-    try {
-      var answers = new ArrayList<Future<T>>();
-      for (var userId : userIds) {
-        answers.add(workers.submit(() -> fetch.apply(userId)));
-      }
-      var results = new ArrayList<T>(answers.size());
-      for (var answer : answers) {
-        results.add(answer.get());
-      }
-      return results;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      workers.shutdownNow();
-    }
+    return InParallel.map(userIds, userId -> seriesOf(userId, bucket, query), concurrency);
   }
 
   private static WebTarget stats(WebTarget api, String userId) {
