@@ -3,6 +3,7 @@ package dev.stride.tester;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fake Stride on 127.0.0.1 for the client's tests: each endpoint answers what the test says, and
- * every request body is kept.
+ * every request is kept. Like Stride it answers 401 to a request whose token it refuses.
  */
-public final class FakeStride implements AutoCloseable {
+public final class FakeStride implements AfterEachCallback, AutoCloseable {
 
   /** An answer: status and JSON body. */
   public record Answer(int status, String body) {
@@ -32,10 +36,16 @@ public final class FakeStride implements AutoCloseable {
     }
   }
 
+  /** A request as the fake received it. */
+  public record Request(String method, String path, String authorization, String body) {}
+
   private final HttpServer server;
-  public final List<String> bodies = new CopyOnWriteArrayList<>();
-  public final List<String> paths = new CopyOnWriteArrayList<>();
+  public final List<Request> received = new CopyOnWriteArrayList<>();
   public final AtomicInteger requests = new AtomicInteger();
+
+  /** Which {@code Authorization} headers get a 401; by default those without a bearer token. */
+  public volatile Predicate<String> refused =
+      authorization -> authorization == null || !authorization.startsWith("Bearer stride_");
 
   public volatile Function<String, Answer> batch =
       body -> new Answer(201, "{\"created\":" + countItems(body) + ",\"existing\":0,\"ids\":[]}");
@@ -45,8 +55,13 @@ public final class FakeStride implements AutoCloseable {
   public volatile Function<String, Answer> list =
       query -> new Answer(200, "{\"items\":[],\"nextCursor\":null}");
 
-  public FakeStride() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+  /** Starts the fake; as a {@code @RegisterExtension} field it stops after each test. */
+  public FakeStride() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     server.createContext("/api/sessions/batch", exchange -> answer(exchange, batch));
     server.createContext(
         "/api/sessions",
@@ -70,13 +85,29 @@ public final class FakeStride implements AutoCloseable {
     return batch.split("\"id\":").length - 1;
   }
 
+  public List<String> paths() {
+    return received.stream().map(Request::path).toList();
+  }
+
+  public List<String> bodies() {
+    return received.stream().map(Request::body).toList();
+  }
+
   private void answer(HttpExchange exchange, Function<String, Answer> handler) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       requests.incrementAndGet();
-      bodies.add(body);
-      paths.add(exchange.getRequestURI().toString());
-      Answer answer = handler.apply(body);
+      received.add(
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().toString(),
+              authorization,
+              body));
+      Answer answer =
+          refused.test(authorization)
+              ? Answer.problem(401, "Unauthorized", "This request needs a valid token.")
+              : handler.apply(body);
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange
           .getResponseHeaders()
@@ -86,6 +117,11 @@ public final class FakeStride implements AutoCloseable {
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       exchange.getResponseBody().write(bytes);
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override

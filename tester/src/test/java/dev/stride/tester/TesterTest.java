@@ -8,8 +8,6 @@ import dev.stride.tester.simulation.control.SessionGenerator;
 import dev.stride.tester.simulation.entity.SimulationPlan;
 import dev.stride.tester.statistics.control.ExpectedStatistics;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,34 +17,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TesterTest {
 
+  static final String TOKEN = "stride_" + "t".repeat(43);
+
   @TempDir Path out;
 
-  FakeStride stride;
-  final StringWriter output = new StringWriter();
-  final StringWriter errors = new StringWriter();
-
-  @BeforeEach
-  void start() throws IOException {
-    stride = new FakeStride();
-  }
-
-  @AfterEach
-  void stop() {
-    stride.close();
-  }
+  @RegisterExtension final FakeStride stride = new FakeStride();
+  final Console console = new Console();
 
   int run(String... args) {
-    var commandLine = Tester.commandLine();
-    commandLine.setOut(new PrintWriter(output, true));
-    commandLine.setErr(new PrintWriter(errors, true));
-    return commandLine.execute(args);
+    return console.run(Map.of(CommonOptions.TOKEN_VARIABLE, TOKEN), args);
   }
 
   int simulate(String... more) {
@@ -110,19 +95,19 @@ class TesterTest {
   @Test
   void helpListsTheCommandsAndExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(output.toString())
+    assertThat(console.output())
         .contains(
             "simulate", "stats", "export", "Exit codes:", "3   the service cannot be reached");
     assertThat(run("simulate", "--help")).isZero();
-    assertThat(output.toString()).contains("--sessions-per-user", "--no-verify", "--batch-size");
+    assertThat(console.output()).contains("--sessions-per-user", "--no-verify", "--batch-size");
   }
 
   @Test
   void anInvalidCommandLineExitsWithUsage() {
     assertThat(run("simulate", "--no-such-option")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(errors.toString()).contains("Unknown option: '--no-such-option'");
+    assertThat(console.errors()).contains("Unknown option: '--no-such-option'");
     assertThat(simulate("--batch-size", "0")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(errors.toString()).contains("--batch-size must be 1..1000");
+    assertThat(console.errors()).contains("--batch-size must be 1..1000");
     assertThat(simulate("--from", "2026-02-01", "--to", "2026-01-01")).isEqualTo(2);
     assertThat(run("stats", "--base-url", stride.baseUrl())).isEqualTo(2);
     assertThat(run()).isEqualTo(2);
@@ -149,7 +134,7 @@ class TesterTest {
             "1");
 
     assertThat(exitCode).isEqualTo(ExitCode.SERVICE_UNREACHABLE.code()).isEqualTo(3);
-    assertThat(errors.toString().strip())
+    assertThat(console.errors().strip())
         .startsWith("error: cannot reach http://127.0.0.1:" + port + "/api: Connection refused")
         .doesNotContain("Exception", "\tat ", "\n");
   }
@@ -158,9 +143,9 @@ class TesterTest {
   void simulateSendsBatchesAndWritesTheCsvFiles() throws IOException {
     assertThat(simulate("--no-verify")).isZero();
 
-    assertThat(stride.paths).allMatch(path -> path.equals("/api/sessions/batch"));
-    assertThat(stride.bodies).hasSize(3);
-    assertThat(stride.bodies).allMatch(body -> FakeStride.countItems(body) <= 25);
+    assertThat(stride.paths()).allMatch(path -> path.equals("/api/sessions/batch"));
+    assertThat(stride.bodies()).hasSize(3);
+    assertThat(stride.bodies()).allMatch(body -> FakeStride.countItems(body) <= 25);
     var sessions = lines("sessions.csv");
     assertThat(sessions.get(0)).startsWith("id,userId,activity,startedAt,");
     assertThat(Files.readString(out.resolve("sessions.csv")).split("\r\n"))
@@ -168,13 +153,13 @@ class TesterTest {
         .hasSizeGreaterThanOrEqualTo(55);
     assertThat(lines("summary.csv"))
         .contains("metric,value", "sessions,60", "created,60", "verification,skipped");
-    assertThat(output.toString()).contains("requests", "201: 3", "latency ms", "sessions/s");
+    assertThat(console.output()).contains("requests", "201: 3", "latency ms", "sessions/s");
   }
 
   @Test
   void simulateOneByOneUsesPostSessions() {
     assertThat(simulate("--no-verify", "--batch-size", "1")).isZero();
-    assertThat(stride.paths).hasSize(60).allMatch(path -> path.equals("/api/sessions"));
+    assertThat(stride.paths()).hasSize(60).allMatch(path -> path.equals("/api/sessions"));
   }
 
   @Test
@@ -183,8 +168,8 @@ class TesterTest {
 
     assertThat(simulate()).isZero();
 
-    assertThat(output.toString()).contains("verification passed");
-    assertThat(stride.paths).contains("/api/users/u5-00000/stats?tz=UTC");
+    assertThat(console.output()).contains("verification passed");
+    assertThat(stride.paths()).contains("/api/users/u5-00000/stats?tz=UTC");
     assertThat(lines("stats.csv")).filteredOn(line -> line.contains(",total,")).hasSize(3);
     assertThat(lines("summary.csv")).contains("verification,passed", "differences,0");
   }
@@ -195,7 +180,7 @@ class TesterTest {
 
     assertThat(simulate()).isEqualTo(ExitCode.STATISTICS_DIFFER.code());
 
-    assertThat(errors.toString()).contains("statistics differ", "u5-00000 sessionCount: expected");
+    assertThat(console.errors()).contains("statistics differ", "u5-00000 sessionCount: expected");
     assertThat(lines("differences.csv")).hasSize(4);
     assertThat(lines("summary.csv")).contains("verification,failed");
   }
@@ -207,7 +192,7 @@ class TesterTest {
     assertThat(simulate("--no-verify")).isEqualTo(ExitCode.REQUEST_REJECTED.code());
 
     assertThat(stride.requests.get()).isEqualTo(3);
-    assertThat(errors.toString())
+    assertThat(console.errors())
         .contains("60 sessions were rejected", "400 Bad Request: 2 fields are invalid");
   }
 
@@ -223,7 +208,7 @@ class TesterTest {
     assertThat(simulate("--no-verify", "--concurrency", "1")).isZero();
 
     assertThat(stride.requests.get()).isEqualTo(5);
-    assertThat(output.toString()).contains("503: 2");
+    assertThat(console.output()).contains("503: 2");
   }
 
   @Test
@@ -232,7 +217,7 @@ class TesterTest {
 
     assertThat(simulate("--no-verify", "--retries", "2")).isEqualTo(ExitCode.SERVICE_FAILED.code());
 
-    assertThat(errors.toString().strip())
+    assertThat(console.errors().strip())
         .isEqualTo(
             "error: POST /sessions/batch answered 500 Internal Server Error: boom (after 3"
                 + " attempts)");
@@ -265,7 +250,7 @@ class TesterTest {
   void statsOfAnUnknownEndpointIsARejection() {
     assertThat(run("stats", "--base-url", stride.baseUrl(), "--out", out.toString(), "u1"))
         .isEqualTo(ExitCode.REQUEST_REJECTED.code());
-    assertThat(errors.toString())
+    assertThat(console.errors())
         .contains("GET /users/u1/stats answered 404 Not Found: no statistics here");
   }
 
@@ -302,7 +287,7 @@ class TesterTest {
             "yoga");
 
     assertThat(exitCode).isZero();
-    assertThat(stride.paths)
+    assertThat(stride.paths())
         .containsExactly(
             "/api/sessions?order=asc&limit=2&activity=yoga",
             "/api/sessions?order=asc&limit=2&activity=yoga&cursor=ab%2B%2F%3D");

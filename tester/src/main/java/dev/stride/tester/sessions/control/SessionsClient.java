@@ -7,6 +7,7 @@ import dev.stride.tester.sessions.entity.Recording;
 import dev.stride.tester.sessions.entity.Session;
 import dev.stride.tester.sessions.entity.SessionsPage;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.SyncInvoker;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,10 +29,8 @@ public final class SessionsClient {
     byte[] json = SessionJson.of(session);
     return service.send(
         "POST /sessions",
-        api ->
-            api.path("sessions")
-                .request(MediaType.APPLICATION_JSON_TYPE)
-                .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)),
+        api -> api.path("sessions"),
+        request -> request.post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)),
         SessionsClient::recorded);
   }
 
@@ -51,10 +50,8 @@ public final class SessionsClient {
     byte[] json = SessionJson.ofBatch(sessions);
     return service.send(
         "POST /sessions/batch",
-        api ->
-            api.path("sessions/batch")
-                .request(MediaType.APPLICATION_JSON_TYPE)
-                .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)),
+        api -> api.path("sessions/batch"),
+        request -> request.post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)),
         SessionsClient::recordedBatch);
   }
 
@@ -75,43 +72,37 @@ public final class SessionsClient {
 
   /** One page of {@code GET /sessions}, oldest first. */
   public SessionsPage list(SessionsQuery query, String cursor, int limit) {
-    return service.send(
-        "GET /sessions",
-        api -> {
-          WebTarget target = api.path("sessions").queryParam("order", "asc");
-          target = target.queryParam("limit", limit);
-          if (query.userId() != null) {
-            target = target.queryParam("userId", query.userId());
-          }
-          for (var activity : query.activities()) {
-            target = target.queryParam("activity", activity.wireName());
-          }
-          if (query.from() != null) {
-            target = target.queryParam("from", query.from().toString());
-          }
-          if (query.to() != null) {
-            target = target.queryParam("to", query.to().toString());
-          }
-          if (cursor != null) {
-            // percent-encoded here: Jersey would leave a '+' of the opaque cursor as it is
-            target = target.queryParam("cursor", URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-          }
-          return target.request(MediaType.APPLICATION_JSON_TYPE).get();
-        },
-        SessionsClient::page);
-  }
-
-  private static SessionsPage page(Response response) {
-    if (response.getStatus() != 200) {
-      throw ServiceClient.rejected("GET /sessions", response);
+    SessionsPage page =
+        service.send(
+            "GET /sessions",
+            api -> {
+              WebTarget target = api.path("sessions").queryParam("order", "asc");
+              target = target.queryParam("limit", limit);
+              if (query.userId() != null) {
+                target = target.queryParam("userId", query.userId());
+              }
+              for (var activity : query.activities()) {
+                target = target.queryParam("activity", activity.wireName());
+              }
+              if (query.from() != null) {
+                target = target.queryParam("from", query.from().toString());
+              }
+              if (query.to() != null) {
+                target = target.queryParam("to", query.to().toString());
+              }
+              if (cursor != null) {
+                // percent-encoded here: Jersey would leave a '+' of the opaque cursor as it is
+                target =
+                    target.queryParam("cursor", URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+              }
+              return target;
+            },
+            SyncInvoker::get,
+            ServiceClient.expect("GET /sessions", 200, SessionsPage.class));
+    if (page.items() == null) {
+      throw new ServiceFailedException("GET /sessions answered without items");
     }
-    try (response) {
-      SessionsPage page = response.readEntity(SessionsPage.class);
-      if (page == null || page.items() == null) {
-        throw new ServiceFailedException("GET /sessions answered without items");
-      }
-      return page;
-    }
+    return page;
   }
 
   private static Recording refused(int status, Response response) {

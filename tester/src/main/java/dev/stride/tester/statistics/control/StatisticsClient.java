@@ -2,12 +2,11 @@ package dev.stride.tester.statistics.control;
 
 import dev.stride.tester.service.control.InParallel;
 import dev.stride.tester.service.control.ServiceClient;
-import dev.stride.tester.service.control.ServiceFailedException;
 import dev.stride.tester.statistics.entity.Bucket;
 import dev.stride.tester.statistics.entity.StatisticsSeries;
 import dev.stride.tester.statistics.entity.UserStatistics;
+import jakarta.ws.rs.client.SyncInvoker;
 import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.Function;
 
@@ -68,19 +67,6 @@ public final class StatisticsClient {
 
   private <T> T fetch(String request, Class<T> type, Function<WebTarget, WebTarget> target) {
     return service.send(
-        request,
-        api -> target.apply(api).request(MediaType.APPLICATION_JSON_TYPE).get(),
-        response -> {
-          if (response.getStatus() != 200) {
-            throw ServiceClient.rejected(request, response);
-          }
-          try (response) {
-            T answer = response.readEntity(type);
-            if (answer == null) {
-              throw new ServiceFailedException(request + " answered an empty body");
-            }
-            return answer;
-          }
-        });
+        request, target, SyncInvoker::get, ServiceClient.expect(request, 200, type));
   }
 }
