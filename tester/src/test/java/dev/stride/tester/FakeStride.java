@@ -8,10 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -83,6 +86,15 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
 
   public static int countItems(String batch) {
     return batch.split("\"id\":").length - 1;
+  }
+
+  /** The users whose sessions a request holds. */
+  public static Set<String> userIdsIn(String body) {
+    return Pattern.compile("\"userId\":\"([^\"]+)\"")
+        .matcher(body)
+        .results()
+        .map(match -> match.group(1))
+        .collect(Collectors.toSet());
   }
 
   public List<String> paths() {

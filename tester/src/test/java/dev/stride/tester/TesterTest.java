@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,8 +145,11 @@ class TesterTest {
     assertThat(simulate("--no-verify")).isZero();
 
     assertThat(stride.paths()).allMatch(path -> path.equals("/api/sessions/batch"));
-    assertThat(stride.bodies()).hasSize(3);
-    assertThat(stride.bodies()).allMatch(body -> FakeStride.countItems(body) <= 25);
+    assertThat(stride.bodies())
+        .hasSize(3)
+        .allMatch(body -> FakeStride.countItems(body) == 20)
+        .extracting(FakeStride::userIdsIn)
+        .containsExactlyInAnyOrder(Set.of("u5-00000"), Set.of("u5-00001"), Set.of("u5-00002"));
     var sessions = lines("sessions.csv");
     assertThat(sessions.get(0)).startsWith("id,userId,activity,startedAt,");
     assertThat(Files.readString(out.resolve("sessions.csv")).split("\r\n"))
