@@ -3,17 +3,15 @@ package dev.stride.tester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.tester.FakeStride.Answer;
-import dev.stride.tester.service.control.ServiceClient;
-import dev.stride.tester.simulation.control.SessionGenerator;
+import dev.stride.tester.FakeStride.Request;
 import dev.stride.tester.simulation.entity.SimulationPlan;
-import dev.stride.tester.statistics.control.ExpectedStatistics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,57 +33,39 @@ class TesterTest {
     return console.run(Map.of(CommonOptions.TOKEN_VARIABLE, TOKEN), args);
   }
 
+  /** The arguments of a fast simulate of {@link #plan()} against the fake. */
+  static List<String> simulation(FakeStride stride, Path out) {
+    return new ArrayList<>(
+        List.of(
+            "simulate",
+            "--base-url",
+            stride.baseUrl(),
+            "--out",
+            out.toString(),
+            "--users",
+            "3",
+            "--sessions-per-user",
+            "20",
+            "--seed",
+            "5",
+            "--batch-size",
+            "25",
+            "--concurrency",
+            "2",
+            "--backoff-millis",
+            "1"));
+  }
+
+  /** Simulates with the given token only: these tests are about sending, AccessTest's are not. */
   int simulate(String... more) {
-    var args =
-        new java.util.ArrayList<>(
-            List.of(
-                "simulate",
-                "--base-url",
-                stride.baseUrl(),
-                "--out",
-                out.toString(),
-                "--users",
-                "3",
-                "--sessions-per-user",
-                "20",
-                "--seed",
-                "5",
-                "--batch-size",
-                "25",
-                "--concurrency",
-                "2",
-                "--backoff-millis",
-                "1"));
+    var args = simulation(stride, out);
+    args.add("--no-user-tokens");
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
 
   List<String> lines(String file) throws IOException {
     return Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8);
-  }
-
-  /** Answers every user's statistics as computed from the sessions the plan generates. */
-  void answerTrueStatistics(SimulationPlan plan, int sessionCountOffset) {
-    var generator = new SessionGenerator(plan);
-    Map<String, String> byUser = new HashMap<>();
-    for (int user = 0; user < plan.users(); user++) {
-      var expected = new ExpectedStatistics(plan.userId(user));
-      generator.sessionsOf(user).forEach(expected::record);
-      var statistics = expected.statistics();
-      String json = ServiceClient.toJson(statistics);
-      if (sessionCountOffset != 0) {
-        json =
-            json.replaceFirst(
-                "\"sessionCount\":" + statistics.sessionCount(),
-                "\"sessionCount\":" + (statistics.sessionCount() + sessionCountOffset));
-      }
-      byUser.put(plan.userId(user), json);
-    }
-    stride.stats =
-        path -> {
-          String user = path.replaceFirst("^/api/users/([^/]+)/stats.*$", "$1");
-          return new Answer(200, byUser.get(user));
-        };
   }
 
   static SimulationPlan plan() {
@@ -144,8 +124,12 @@ class TesterTest {
   void simulateSendsBatchesAndWritesTheCsvFiles() throws IOException {
     assertThat(simulate("--no-verify")).isZero();
 
-    assertThat(stride.paths()).allMatch(path -> path.equals("/api/sessions/batch"));
-    assertThat(stride.bodies())
+    var sent = stride.to("/api/sessions");
+    assertThat(sent).extracting(Request::path).containsOnly("/api/sessions/batch");
+    assertThat(sent).extracting(Request::authorization).containsOnly("Bearer " + TOKEN);
+    assertThat(stride.to("/api/tokens")).as("--no-user-tokens").isEmpty();
+    assertThat(sent)
+        .extracting(Request::body)
         .hasSize(3)
         .allMatch(body -> FakeStride.countItems(body) == 20)
         .extracting(FakeStride::userIdsIn)
@@ -163,12 +147,15 @@ class TesterTest {
   @Test
   void simulateOneByOneUsesPostSessions() {
     assertThat(simulate("--no-verify", "--batch-size", "1")).isZero();
-    assertThat(stride.paths()).hasSize(60).allMatch(path -> path.equals("/api/sessions"));
+    assertThat(stride.to("/api/sessions"))
+        .hasSize(60)
+        .extracting(Request::path)
+        .containsOnly("/api/sessions");
   }
 
   @Test
   void simulateVerifiesTheStatistics() throws IOException {
-    answerTrueStatistics(plan(), 0);
+    stride.answerStatisticsOf(plan(), 0);
 
     assertThat(simulate()).isZero();
 
@@ -180,7 +167,7 @@ class TesterTest {
 
   @Test
   void aWrongStatisticFailsTheRun() throws IOException {
-    answerTrueStatistics(plan(), 1);
+    stride.answerStatisticsOf(plan(), 1);
 
     assertThat(simulate()).isEqualTo(ExitCode.STATISTICS_DIFFER.code());
 
@@ -195,7 +182,7 @@ class TesterTest {
 
     assertThat(simulate("--no-verify")).isEqualTo(ExitCode.REQUEST_REJECTED.code());
 
-    assertThat(stride.requests.get()).isEqualTo(3);
+    assertThat(stride.to("/api/sessions")).hasSize(3);
     assertThat(console.errors())
         .contains("60 sessions were rejected", "400 Bad Request: 2 fields are invalid");
   }
@@ -211,7 +198,7 @@ class TesterTest {
 
     assertThat(simulate("--no-verify", "--concurrency", "1")).isZero();
 
-    assertThat(stride.requests.get()).isEqualTo(5);
+    assertThat(stride.to("/api/sessions")).hasSize(5);
     assertThat(console.output()).contains("503: 2");
   }
 
@@ -229,7 +216,7 @@ class TesterTest {
 
   @Test
   void statsWritesOneRowPerActivityAndATotalPerUser() throws IOException {
-    answerTrueStatistics(plan(), 0);
+    stride.answerStatisticsOf(plan(), 0);
 
     int exitCode =
         run(

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * An HTTP server on 127.0.0.1 that takes {@code POST /api/sessions} and {@code POST
  * /api/sessions/batch} like the service but stores nothing: it counts the sessions of a batch while
  * reading it and answers {@code 201} at once. Like the service it answers 401 to a request without
- * a bearer token, but it takes any token.
+ * a bearer token, but it takes any token, and {@code GET /api/me} says it is an admin's.
  */
 public final class SessionSink implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class SessionSink implements AutoCloseable {
     server.setExecutor(handlers);
     server.createContext("/api/sessions/batch", this::batch);
     server.createContext("/api/sessions", this::single);
+    server.createContext("/api/me", SessionSink::me);
     server.start();
   }
 
@@ -77,6 +78,14 @@ public final class SessionSink implements AutoCloseable {
       requests.increment();
       sessions.increment();
       answer(exchange, 201, "{}");
+    }
+  }
+
+  private static void me(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!refused(exchange)) {
+        answer(exchange, 200, "{\"userId\":\"sink\",\"tokenId\":\"sink\",\"scopes\":[\"admin\"]}");
+      }
     }
   }
 

@@ -68,13 +68,13 @@ public final class ServiceClient implements AutoCloseable {
     this.bearer = bearer;
   }
 
-  private ServiceClient(ServiceClient connection, Bearer bearer) {
+  private ServiceClient(ServiceClient connection, Bearer bearer, Measurements measurements) {
     this.baseUrl = connection.baseUrl;
     this.retries = connection.retries;
     this.backoff = connection.backoff;
     this.client = connection.client;
     this.api = connection.api;
-    this.measurements = connection.measurements;
+    this.measurements = measurements;
     this.bearer = bearer;
   }
 
@@ -85,7 +85,15 @@ public final class ServiceClient implements AutoCloseable {
    * target, which a thousand users' tokens would make a thousand times.
    */
   public ServiceClient with(Bearer other) {
-    return new ServiceClient(this, other);
+    return new ServiceClient(this, other, measurements);
+  }
+
+  /**
+   * This client with measurements of its own, for the requests that prepare a run (whom the token
+   * acts for, the users' tokens): they are not the load the run measures.
+   */
+  public ServiceClient measuredApart() {
+    return new ServiceClient(this, bearer, new Measurements());
   }
 
   public Measurements measurements() {

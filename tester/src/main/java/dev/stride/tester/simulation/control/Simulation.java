@@ -52,8 +52,7 @@ public final class Simulation {
     this.concurrency = concurrency;
     this.batchSize = batchSize;
     this.progress = new Progress(generator.plan().sessions());
-    for (int user = 0; user < generator.plan().users(); user++) {
-      String userId = generator.plan().userId(user);
+    for (var userId : generator.plan().userIds()) {
       expected.put(userId, new ExpectedStatistics(userId));
     }
   }

@@ -13,20 +13,27 @@ import java.util.function.Function;
 /** The {@code /users/{userId}/stats} resources of the service. */
 public final class StatisticsClient {
 
-  private final ServiceClient service;
+  private final Function<String, ServiceClient> serviceOf;
 
+  /** Sends every request with this client's token. */
   public StatisticsClient(ServiceClient service) {
-    this.service = service;
+    this(userId -> service);
+  }
+
+  /** Asks for a user's statistics with the client {@code serviceOf} gives for that user. */
+  public StatisticsClient(Function<String, ServiceClient> serviceOf) {
+    this.serviceOf = serviceOf;
   }
 
   public UserStatistics statisticsOf(String userId, StatisticsQuery query) {
     String request = "GET /users/" + userId + "/stats";
-    return fetch(request, UserStatistics.class, api -> filtered(stats(api, userId), query));
+    return fetch(userId, request, UserStatistics.class, api -> filtered(stats(api, userId), query));
   }
 
   public StatisticsSeries seriesOf(String userId, Bucket bucket, StatisticsQuery query) {
     String request = "GET /users/" + userId + "/stats/series";
     return fetch(
+        userId,
         request,
         StatisticsSeries.class,
         api ->
@@ -65,8 +72,10 @@ public final class StatisticsClient {
     return target;
   }
 
-  private <T> T fetch(String request, Class<T> type, Function<WebTarget, WebTarget> target) {
-    return service.send(
-        request, target, SyncInvoker::get, ServiceClient.expect(request, 200, type));
+  private <T> T fetch(
+      String userId, String request, Class<T> type, Function<WebTarget, WebTarget> target) {
+    return serviceOf
+        .apply(userId)
+        .send(request, target, SyncInvoker::get, ServiceClient.expect(request, 200, type));
   }
 }
