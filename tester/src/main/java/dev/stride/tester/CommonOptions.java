@@ -1,13 +1,41 @@
 package dev.stride.tester;
 
+import dev.stride.tester.access.entity.Bearer;
+import dev.stride.tester.access.entity.Secret;
 import dev.stride.tester.service.control.ServiceClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** Options shared by every command: where the service is, how hard to use it, where to write. */
+/**
+ * Options shared by every command that talks to Stride: where the service is, the token, how hard
+ * to use it, where to write.
+ */
 public final class CommonOptions {
+
+  /** The environment variable that holds the token when {@code --token} is not given. */
+  public static final String TOKEN_VARIABLE = "STRIDE_TOKEN";
+
+  private static final String TOKEN_OPTION = "--token";
+
+  /** The one line of a 401 to the user's own token. */
+  static final String TOKEN_REFUSED =
+      "the token was refused (401): check " + TOKEN_OPTION + " / " + TOKEN_VARIABLE;
+
+  // no ${DEFAULT-VALUE} here: the help would show the secret of STRIDE_TOKEN
+  @Option(
+      names = TOKEN_OPTION,
+      paramLabel = "SECRET",
+      description =
+          "Bearer token of the requests (default: the environment variable "
+              + TOKEN_VARIABLE
+              + "; the option wins). Prefer the variable: other users of the machine can see a"
+              + " command line.")
+  String token;
 
   @Option(
       names = "--base-url",
@@ -68,6 +96,8 @@ public final class CommonOptions {
   @Option(names = "--backoff-millis", defaultValue = "100", hidden = true)
   long backoffMillis;
 
+  private Secret secret;
+
   public URI baseUrl() {
     return baseUrl;
   }
@@ -88,13 +118,32 @@ public final class CommonOptions {
     return out;
   }
 
+  /** A client that sends with the token; call {@link #validate} first. */
   public ServiceClient connect() {
     return new ServiceClient(
-        baseUrl, Duration.ofSeconds(timeoutSeconds), retries, Duration.ofMillis(backoffMillis));
+        baseUrl,
+        new Bearer(secret, TOKEN_REFUSED),
+        Duration.ofSeconds(timeoutSeconds),
+        retries,
+        Duration.ofMillis(backoffMillis));
   }
 
-  /** Checks the values that picocli cannot check by type. */
+  /**
+   * Takes the token from {@value #TOKEN_VARIABLE} when {@code --token} is not given; a variable
+   * that is set but blank counts as not set.
+   */
+  static IDefaultValueProvider defaultsFrom(Map<String, String> environment) {
+    return argument -> {
+      boolean token =
+          argument instanceof OptionSpec option && option.longestName().equals(TOKEN_OPTION);
+      String value = token ? environment.get(TOKEN_VARIABLE) : null;
+      return value == null || value.isBlank() ? null : value;
+    };
+  }
+
+  /** Checks the values that picocli cannot check by type, and reads the token. */
   public void validate(picocli.CommandLine commandLine) {
+    secret = secret(commandLine);
     require(commandLine, concurrency >= 1 && concurrency <= 512, "--concurrency must be 1..512");
     require(commandLine, batchSize >= 1 && batchSize <= 1000, "--batch-size must be 1..1000");
     require(commandLine, timeoutSeconds >= 1, "--timeout must be at least 1 second");
@@ -103,6 +152,21 @@ public final class CommonOptions {
         commandLine,
         baseUrl.getScheme() != null && baseUrl.getScheme().startsWith("http"),
         "--base-url must be an http(s) URL");
+  }
+
+  private Secret secret(picocli.CommandLine commandLine) {
+    boolean given = commandLine.getParseResult().hasMatchedOption(TOKEN_OPTION);
+    require(
+        commandLine,
+        given || token != null,
+        "missing token: give " + TOKEN_OPTION + " SECRET or set " + TOKEN_VARIABLE);
+    try {
+      return Secret.of(token);
+    } catch (IllegalArgumentException e) {
+      // the message never holds the value: it is a secret even when it is a wrong one
+      throw new picocli.CommandLine.ParameterException(
+          commandLine, (given ? TOKEN_OPTION : TOKEN_VARIABLE) + " " + e.getMessage());
+    }
   }
 
   private static void require(picocli.CommandLine commandLine, boolean valid, String message) {

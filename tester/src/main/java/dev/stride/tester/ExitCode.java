@@ -15,6 +15,11 @@ public enum ExitCode {
   REQUEST_REJECTED(4, "the service rejected a request with a 4xx problem"),
   SERVICE_FAILED(5, "the service answered 5xx even after retries, or an unreadable answer"),
   FILE_ERROR(6, "a file could not be read or written"),
+  /**
+   * Apart from {@link #REQUEST_REJECTED}: a refused token is fixed by giving another token, not by
+   * looking at what was sent, and a script may want to fetch a new one and run again.
+   */
+  TOKEN_REFUSED(7, "the service refused the token (401): check --token / STRIDE_TOKEN"),
   INTERNAL_ERROR(70, "a bug in the tester");
 
   private final int code;

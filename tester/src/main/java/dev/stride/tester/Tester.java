@@ -4,10 +4,12 @@ import dev.stride.tester.bench.boundary.BenchSinkCommand;
 import dev.stride.tester.service.control.RequestRejectedException;
 import dev.stride.tester.service.control.ServiceFailedException;
 import dev.stride.tester.service.control.ServiceUnreachableException;
+import dev.stride.tester.service.control.TokenRefusedException;
 import dev.stride.tester.sessions.boundary.ExportCommand;
 import dev.stride.tester.simulation.boundary.SimulateCommand;
 import dev.stride.tester.statistics.boundary.StatsCommand;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,9 +45,15 @@ public final class Tester implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, also what the tests run. */
+  /** The configured command line, with this process's environment. */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /** The configured command line, also what the tests run, with their own environment. */
+  public static CommandLine commandLine(Map<String, String> environment) {
     var commandLine = new CommandLine(new Tester());
+    commandLine.setDefaultValueProvider(CommonOptions.defaultsFrom(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOverwrittenOptionsAllowed(true);
     commandLine.setExecutionExceptionHandler(Tester::failed);
@@ -66,7 +74,9 @@ public final class Tester implements Callable<Integer> {
   private static int failed(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     ExitCode exitCode;
-    if (exception instanceof ServiceUnreachableException) {
+    if (exception instanceof TokenRefusedException) {
+      exitCode = ExitCode.TOKEN_REFUSED;
+    } else if (exception instanceof ServiceUnreachableException) {
       exitCode = ExitCode.SERVICE_UNREACHABLE;
     } else if (exception instanceof RequestRejectedException) {
       exitCode = ExitCode.REQUEST_REJECTED;

@@ -1,7 +1,6 @@
 package dev.stride.tester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.stride.tester.output.control.CsvOutput;
 import java.io.IOException;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end against a running Stride, e.g. {@code mvn verify
- * -Dstride.baseUrl=http://localhost:8080/api}; skipped without {@code stride.baseUrl}.
+ * -Dstride.baseUrl=http://localhost:8080/api -Dstride.token=...}; skipped without {@code
+ * stride.baseUrl}.
  */
 class SimulateIT {
 
-  static final String BASE_URL = System.getProperty("stride.baseUrl", "");
   static final int USERS = 50;
   static final int SESSIONS_PER_USER = 20;
 
@@ -32,7 +31,7 @@ class SimulateIT {
 
   @BeforeEach
   void onlyAgainstAService() {
-    assumeFalse(BASE_URL.isBlank(), "set -Dstride.baseUrl to run against a Stride service");
+    StrideUnderTest.require();
   }
 
   record Run(int exitCode, String output, String errors, Path folder) {}
@@ -49,7 +48,9 @@ class SimulateIT {
             List.of(
                 "simulate",
                 "--base-url",
-                BASE_URL,
+                StrideUnderTest.BASE_URL,
+                "--token",
+                StrideUnderTest.ADMIN_TOKEN,
                 "--users",
                 Integer.toString(USERS),
                 "--sessions-per-user",

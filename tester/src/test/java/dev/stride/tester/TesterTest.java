@@ -3,103 +3,69 @@ package dev.stride.tester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.tester.FakeStride.Answer;
-import dev.stride.tester.service.control.ServiceClient;
-import dev.stride.tester.simulation.control.SessionGenerator;
+import dev.stride.tester.FakeStride.Request;
 import dev.stride.tester.simulation.entity.SimulationPlan;
-import dev.stride.tester.statistics.control.ExpectedStatistics;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TesterTest {
 
+  static final String TOKEN = "stride_" + "t".repeat(43);
+
   @TempDir Path out;
 
-  FakeStride stride;
-  final StringWriter output = new StringWriter();
-  final StringWriter errors = new StringWriter();
-
-  @BeforeEach
-  void start() throws IOException {
-    stride = new FakeStride();
-  }
-
-  @AfterEach
-  void stop() {
-    stride.close();
-  }
+  @RegisterExtension final FakeStride stride = new FakeStride();
+  final Console console = new Console();
 
   int run(String... args) {
-    var commandLine = Tester.commandLine();
-    commandLine.setOut(new PrintWriter(output, true));
-    commandLine.setErr(new PrintWriter(errors, true));
-    return commandLine.execute(args);
+    return console.run(Map.of(CommonOptions.TOKEN_VARIABLE, TOKEN), args);
   }
 
+  /** The arguments of a fast simulate of {@link #plan()} against the fake. */
+  static List<String> simulation(FakeStride stride, Path out) {
+    return new ArrayList<>(
+        List.of(
+            "simulate",
+            "--base-url",
+            stride.baseUrl(),
+            "--out",
+            out.toString(),
+            "--users",
+            "3",
+            "--sessions-per-user",
+            "20",
+            "--seed",
+            "5",
+            "--batch-size",
+            "25",
+            "--concurrency",
+            "2",
+            "--backoff-millis",
+            "1"));
+  }
+
+  /** Simulates with the given token only: these tests are about sending, AccessTest's are not. */
   int simulate(String... more) {
-    var args =
-        new java.util.ArrayList<>(
-            List.of(
-                "simulate",
-                "--base-url",
-                stride.baseUrl(),
-                "--out",
-                out.toString(),
-                "--users",
-                "3",
-                "--sessions-per-user",
-                "20",
-                "--seed",
-                "5",
-                "--batch-size",
-                "25",
-                "--concurrency",
-                "2",
-                "--backoff-millis",
-                "1"));
+    var args = simulation(stride, out);
+    args.add("--no-user-tokens");
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
 
   List<String> lines(String file) throws IOException {
     return Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8);
-  }
-
-  /** Answers every user's statistics as computed from the sessions the plan generates. */
-  void answerTrueStatistics(SimulationPlan plan, int sessionCountOffset) {
-    var generator = new SessionGenerator(plan);
-    Map<String, String> byUser = new HashMap<>();
-    for (int user = 0; user < plan.users(); user++) {
-      var expected = new ExpectedStatistics(plan.userId(user));
-      generator.sessionsOf(user).forEach(expected::record);
-      var statistics = expected.statistics();
-      String json = ServiceClient.toJson(statistics);
-      if (sessionCountOffset != 0) {
-        json =
-            json.replaceFirst(
-                "\"sessionCount\":" + statistics.sessionCount(),
-                "\"sessionCount\":" + (statistics.sessionCount() + sessionCountOffset));
-      }
-      byUser.put(plan.userId(user), json);
-    }
-    stride.stats =
-        path -> {
-          String user = path.replaceFirst("^/api/users/([^/]+)/stats.*$", "$1");
-          return new Answer(200, byUser.get(user));
-        };
   }
 
   static SimulationPlan plan() {
@@ -110,19 +76,19 @@ class TesterTest {
   @Test
   void helpListsTheCommandsAndExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(output.toString())
+    assertThat(console.output())
         .contains(
             "simulate", "stats", "export", "Exit codes:", "3   the service cannot be reached");
     assertThat(run("simulate", "--help")).isZero();
-    assertThat(output.toString()).contains("--sessions-per-user", "--no-verify", "--batch-size");
+    assertThat(console.output()).contains("--sessions-per-user", "--no-verify", "--batch-size");
   }
 
   @Test
   void anInvalidCommandLineExitsWithUsage() {
     assertThat(run("simulate", "--no-such-option")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(errors.toString()).contains("Unknown option: '--no-such-option'");
+    assertThat(console.errors()).contains("Unknown option: '--no-such-option'");
     assertThat(simulate("--batch-size", "0")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(errors.toString()).contains("--batch-size must be 1..1000");
+    assertThat(console.errors()).contains("--batch-size must be 1..1000");
     assertThat(simulate("--from", "2026-02-01", "--to", "2026-01-01")).isEqualTo(2);
     assertThat(run("stats", "--base-url", stride.baseUrl())).isEqualTo(2);
     assertThat(run()).isEqualTo(2);
@@ -149,7 +115,7 @@ class TesterTest {
             "1");
 
     assertThat(exitCode).isEqualTo(ExitCode.SERVICE_UNREACHABLE.code()).isEqualTo(3);
-    assertThat(errors.toString().strip())
+    assertThat(console.errors().strip())
         .startsWith("error: cannot reach http://127.0.0.1:" + port + "/api: Connection refused")
         .doesNotContain("Exception", "\tat ", "\n");
   }
@@ -158,9 +124,16 @@ class TesterTest {
   void simulateSendsBatchesAndWritesTheCsvFiles() throws IOException {
     assertThat(simulate("--no-verify")).isZero();
 
-    assertThat(stride.paths).allMatch(path -> path.equals("/api/sessions/batch"));
-    assertThat(stride.bodies).hasSize(3);
-    assertThat(stride.bodies).allMatch(body -> FakeStride.countItems(body) <= 25);
+    var sent = stride.to("/api/sessions");
+    assertThat(sent).extracting(Request::path).containsOnly("/api/sessions/batch");
+    assertThat(sent).extracting(Request::authorization).containsOnly("Bearer " + TOKEN);
+    assertThat(stride.to("/api/tokens")).as("--no-user-tokens").isEmpty();
+    assertThat(sent)
+        .extracting(Request::body)
+        .hasSize(3)
+        .allMatch(body -> FakeStride.countItems(body) == 20)
+        .extracting(FakeStride::userIdsIn)
+        .containsExactlyInAnyOrder(Set.of("u5-00000"), Set.of("u5-00001"), Set.of("u5-00002"));
     var sessions = lines("sessions.csv");
     assertThat(sessions.get(0)).startsWith("id,userId,activity,startedAt,");
     assertThat(Files.readString(out.resolve("sessions.csv")).split("\r\n"))
@@ -168,34 +141,37 @@ class TesterTest {
         .hasSizeGreaterThanOrEqualTo(55);
     assertThat(lines("summary.csv"))
         .contains("metric,value", "sessions,60", "created,60", "verification,skipped");
-    assertThat(output.toString()).contains("requests", "201: 3", "latency ms", "sessions/s");
+    assertThat(console.output()).contains("requests", "201: 3", "latency ms", "sessions/s");
   }
 
   @Test
   void simulateOneByOneUsesPostSessions() {
     assertThat(simulate("--no-verify", "--batch-size", "1")).isZero();
-    assertThat(stride.paths).hasSize(60).allMatch(path -> path.equals("/api/sessions"));
+    assertThat(stride.to("/api/sessions"))
+        .hasSize(60)
+        .extracting(Request::path)
+        .containsOnly("/api/sessions");
   }
 
   @Test
   void simulateVerifiesTheStatistics() throws IOException {
-    answerTrueStatistics(plan(), 0);
+    stride.answerStatisticsOf(plan(), 0);
 
     assertThat(simulate()).isZero();
 
-    assertThat(output.toString()).contains("verification passed");
-    assertThat(stride.paths).contains("/api/users/u5-00000/stats?tz=UTC");
+    assertThat(console.output()).contains("verification passed");
+    assertThat(stride.paths()).contains("/api/users/u5-00000/stats?tz=UTC");
     assertThat(lines("stats.csv")).filteredOn(line -> line.contains(",total,")).hasSize(3);
     assertThat(lines("summary.csv")).contains("verification,passed", "differences,0");
   }
 
   @Test
   void aWrongStatisticFailsTheRun() throws IOException {
-    answerTrueStatistics(plan(), 1);
+    stride.answerStatisticsOf(plan(), 1);
 
     assertThat(simulate()).isEqualTo(ExitCode.STATISTICS_DIFFER.code());
 
-    assertThat(errors.toString()).contains("statistics differ", "u5-00000 sessionCount: expected");
+    assertThat(console.errors()).contains("statistics differ", "u5-00000 sessionCount: expected");
     assertThat(lines("differences.csv")).hasSize(4);
     assertThat(lines("summary.csv")).contains("verification,failed");
   }
@@ -206,8 +182,8 @@ class TesterTest {
 
     assertThat(simulate("--no-verify")).isEqualTo(ExitCode.REQUEST_REJECTED.code());
 
-    assertThat(stride.requests.get()).isEqualTo(3);
-    assertThat(errors.toString())
+    assertThat(stride.to("/api/sessions")).hasSize(3);
+    assertThat(console.errors())
         .contains("60 sessions were rejected", "400 Bad Request: 2 fields are invalid");
   }
 
@@ -222,8 +198,8 @@ class TesterTest {
 
     assertThat(simulate("--no-verify", "--concurrency", "1")).isZero();
 
-    assertThat(stride.requests.get()).isEqualTo(5);
-    assertThat(output.toString()).contains("503: 2");
+    assertThat(stride.to("/api/sessions")).hasSize(5);
+    assertThat(console.output()).contains("503: 2");
   }
 
   @Test
@@ -232,7 +208,7 @@ class TesterTest {
 
     assertThat(simulate("--no-verify", "--retries", "2")).isEqualTo(ExitCode.SERVICE_FAILED.code());
 
-    assertThat(errors.toString().strip())
+    assertThat(console.errors().strip())
         .isEqualTo(
             "error: POST /sessions/batch answered 500 Internal Server Error: boom (after 3"
                 + " attempts)");
@@ -240,7 +216,7 @@ class TesterTest {
 
   @Test
   void statsWritesOneRowPerActivityAndATotalPerUser() throws IOException {
-    answerTrueStatistics(plan(), 0);
+    stride.answerStatisticsOf(plan(), 0);
 
     int exitCode =
         run(
@@ -265,7 +241,7 @@ class TesterTest {
   void statsOfAnUnknownEndpointIsARejection() {
     assertThat(run("stats", "--base-url", stride.baseUrl(), "--out", out.toString(), "u1"))
         .isEqualTo(ExitCode.REQUEST_REJECTED.code());
-    assertThat(errors.toString())
+    assertThat(console.errors())
         .contains("GET /users/u1/stats answered 404 Not Found: no statistics here");
   }
 
@@ -302,7 +278,7 @@ class TesterTest {
             "yoga");
 
     assertThat(exitCode).isZero();
-    assertThat(stride.paths)
+    assertThat(stride.paths())
         .containsExactly(
             "/api/sessions?order=asc&limit=2&activity=yoga",
             "/api/sessions?order=asc&limit=2&activity=yoga&cursor=ab%2B%2F%3D");

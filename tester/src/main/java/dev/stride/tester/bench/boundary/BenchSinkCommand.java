@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the tester itself: runs 'simulate SIMULATE_OPTION...' (always --no-verify)"
-          + " against a sink on 127.0.0.1 that answers at once and stores nothing.",
+      "Measures the tester itself: runs 'simulate SIMULATE_OPTION...' (always --no-verify"
+          + " --no-user-tokens)"
+          + " against a sink on 127.0.0.1 that answers at once, stores nothing and takes any"
+          + " token.",
       "Example: bench-sink -- --users 1000 --sessions-per-user 1000 --batch-size 500"
     })
 public final class BenchSinkCommand implements Callable<Integer> {
@@ -46,14 +48,20 @@ public final class BenchSinkCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (var sink = new SessionSink(port)) {
       if (serve) {
-        out.println("sink listening on " + sink.baseUrl());
+        out.println(
+            "sink listening on "
+                + sink.baseUrl()
+                + " (it takes any token; simulate it with --no-user-tokens)");
         out.flush();
         new CountDownLatch(1).await();
       }
       var arguments = new ArrayList<String>();
-      arguments.add("simulate");
+      // before the options given, so that a --token among them is sent as it is
+      arguments.addAll(List.of("simulate", "--token", SessionSink.TOKEN));
       arguments.addAll(simulateOptions);
-      arguments.addAll(List.of("--no-verify", "--base-url", sink.baseUrl().toString()));
+      // one token for all, as given: the bench measures sending, not minting tokens
+      arguments.addAll(
+          List.of("--no-verify", "--no-user-tokens", "--base-url", sink.baseUrl().toString()));
       var simulate = Tester.commandLine();
       simulate.setOut(out);
       simulate.setErr(spec.commandLine().getErr());

@@ -16,9 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * An HTTP server on 127.0.0.1 that takes {@code POST /api/sessions} and {@code POST
  * /api/sessions/batch} like the service but stores nothing: it counts the sessions of a batch while
- * reading it and answers {@code 201} at once.
+ * reading it and answers {@code 201} at once. Like the service it answers 401 to a request without
+ * a bearer token, but it takes any token, and {@code GET /api/me} says it is an admin's.
  */
 public final class SessionSink implements AutoCloseable {
+
+  /** A token of the right shape for the runs against the sink, which takes any. */
+  public static final String TOKEN = "stride_" + "sink".repeat(11);
 
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -37,6 +41,7 @@ public final class SessionSink implements AutoCloseable {
     server.setExecutor(handlers);
     server.createContext("/api/sessions/batch", this::batch);
     server.createContext("/api/sessions", this::single);
+    server.createContext("/api/me", SessionSink::me);
     server.start();
   }
 
@@ -54,26 +59,51 @@ public final class SessionSink implements AutoCloseable {
 
   private void batch(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (refused(exchange)) {
+        return;
+      }
       int count = countObjects(exchange.getRequestBody());
       requests.increment();
       sessions.add(count);
-      answer(exchange, "{\"created\":" + count + ",\"existing\":0,\"ids\":[]}");
+      answer(exchange, 201, "{\"created\":" + count + ",\"existing\":0,\"ids\":[]}");
     }
   }
 
   private void single(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (refused(exchange)) {
+        return;
+      }
       exchange.getRequestBody().transferTo(OutputStreamSink.INSTANCE);
       requests.increment();
       sessions.increment();
-      answer(exchange, "{}");
+      answer(exchange, 201, "{}");
     }
   }
 
-  private static void answer(HttpExchange exchange, String json) throws IOException {
+  private static void me(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!refused(exchange)) {
+        answer(exchange, 200, "{\"userId\":\"sink\",\"tokenId\":\"sink\",\"scopes\":[\"admin\"]}");
+      }
+    }
+  }
+
+  /** Answers 401 to a request without a bearer token, as the service would. */
+  private static boolean refused(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization != null && authorization.startsWith("Bearer stride_")) {
+      return false;
+    }
+    exchange.getRequestBody().transferTo(OutputStreamSink.INSTANCE);
+    answer(exchange, 401, "{\"status\":401,\"title\":\"Unauthorized\"}");
+    return true;
+  }
+
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(201, body.length);
+    exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
   }
 

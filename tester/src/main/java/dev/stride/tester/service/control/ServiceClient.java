@@ -1,5 +1,6 @@
 package dev.stride.tester.service.control;
 
+import dev.stride.tester.access.entity.Bearer;
 import dev.stride.tester.measurement.control.Measurements;
 import dev.stride.tester.service.entity.Problem;
 import jakarta.json.bind.Jsonb;
@@ -8,7 +9,10 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +25,9 @@ import java.util.logging.Logger;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
 
 /**
- * One Jakarta REST client for a whole run. Every request goes through {@link #send}, which measures
- * it and retries network errors and 5xx answers with exponential backoff and jitter. Retrying a
- * POST is safe because every session carries its client-chosen id.
+ * One Jakarta REST client for a whole run. Every request goes through {@link #send}, which adds the
+ * token, measures the request and retries network errors and 5xx answers with exponential backoff
+ * and jitter. Retrying a POST is safe because every session carries its client-chosen id.
  */
 public final class ServiceClient implements AutoCloseable {
 
@@ -45,9 +49,11 @@ public final class ServiceClient implements AutoCloseable {
   private final WebTarget api;
   private final int retries;
   private final Duration backoff;
-  private final Measurements measurements = new Measurements();
+  private final Measurements measurements;
+  private final Bearer bearer;
 
-  public ServiceClient(URI baseUrl, Duration timeout, int retries, Duration backoff) {
+  public ServiceClient(
+      URI baseUrl, Bearer bearer, Duration timeout, int retries, Duration backoff) {
     this.baseUrl = baseUrl;
     this.retries = retries;
     this.backoff = backoff;
@@ -58,10 +64,36 @@ public final class ServiceClient implements AutoCloseable {
             .register(JsonBindingFeature.class)
             .build();
     this.api = client.target(baseUrl);
+    this.measurements = new Measurements();
+    this.bearer = bearer;
   }
 
-  public WebTarget api() {
-    return api;
+  private ServiceClient(ServiceClient connection, Bearer bearer, Measurements measurements) {
+    this.baseUrl = connection.baseUrl;
+    this.retries = connection.retries;
+    this.backoff = connection.backoff;
+    this.client = connection.client;
+    this.api = connection.api;
+    this.measurements = measurements;
+    this.bearer = bearer;
+  }
+
+  /**
+   * A client that sends with another token over this one's connection, with the same retries and
+   * measurements; closing either closes both. The token goes into each request rather than into a
+   * target of its own, because Jersey builds a whole runtime for every differently configured
+   * target, which a thousand users' tokens would make a thousand times.
+   */
+  public ServiceClient with(Bearer other) {
+    return new ServiceClient(this, other, measurements);
+  }
+
+  /**
+   * This client with measurements of its own, for the requests that prepare a run (whom the token
+   * acts for, the users' tokens): they are not the load the run measures.
+   */
+  public ServiceClient measuredApart() {
+    return new ServiceClient(this, bearer, new Measurements());
   }
 
   public Measurements measurements() {
@@ -69,22 +101,37 @@ public final class ServiceClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request, retrying network errors and 5xx answers, and hands an answer below 500 to
-   * {@code answer}, which reads and closes it. The latency measured includes reading the answer.
+   * Sends a request to {@code target} (below the API root) with {@code method}, as JSON and with
+   * this client's token, retrying network errors and 5xx answers, and hands an answer below 500 but
+   * 401 to {@code answer}, which reads and closes it. The latency measured includes reading the
+   * answer.
    *
+   * @throws TokenRefusedException when the service answered 401, never retried
    * @throws ServiceUnreachableException when the last attempt got no answer
    * @throws ServiceFailedException when the last attempt was answered with 5xx
    */
   public <T> T send(
-      String request, Function<WebTarget, Response> call, Function<Response, T> answer) {
+      String request,
+      Function<WebTarget, WebTarget> target,
+      Function<Invocation.Builder, Response> method,
+      Function<Response, T> answer) {
     for (int attempt = 0; ; attempt++) {
       boolean last = attempt >= retries;
       long start = System.nanoTime();
       try {
-        Response response = call.apply(api);
+        Response response =
+            method.apply(
+                target
+                    .apply(api)
+                    .request(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.AUTHORIZATION, bearer.secret().authorization()));
         int status = response.getStatus();
         if (status < 500) {
           try {
+            if (status == Response.Status.UNAUTHORIZED.getStatusCode()) {
+              response.close();
+              throw new TokenRefusedException(bearer.refusal());
+            }
             return answer.apply(response);
           } finally {
             measurements.answered(status, System.nanoTime() - start);
@@ -129,6 +176,25 @@ public final class ServiceClient implements AutoCloseable {
   /** Throws the problem of a 4xx answer, closing it. */
   public static RequestRejectedException rejected(String request, Response response) {
     return new RequestRejectedException(request, response.getStatus(), problemOf(response));
+  }
+
+  /**
+   * Reads an answer of status {@code expected} as {@code type}; any other status is the rejection
+   * of its problem.
+   */
+  public static <T> Function<Response, T> expect(String request, int expected, Class<T> type) {
+    return response -> {
+      if (response.getStatus() != expected) {
+        throw rejected(request, response);
+      }
+      try (response) {
+        T answer = response.readEntity(type);
+        if (answer == null) {
+          throw new ServiceFailedException(request + " answered an empty body");
+        }
+        return answer;
+      }
+    };
   }
 
   public static <T> T fromJson(String json, Class<T> type) {

@@ -1,13 +1,9 @@
 package dev.stride.tester.sessions.control;
 
+import dev.stride.tester.service.control.InParallel;
 import dev.stride.tester.service.control.ServiceFailedException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Copies stored sessions into a CSV file, page by page, following {@code nextCursor} until it is
@@ -32,28 +28,9 @@ public final class SessionsExport {
     if (users.isEmpty()) {
       return exportChain(query);
     }
-    ExecutorService workers = Executors.newFixedThreadPool(Math.min(concurrency, users.size()));
-    try {
-      var chains = new ArrayList<Future<Long>>();
-      for (var user : users) {
-        chains.add(workers.submit(() -> exportChain(query.forUser(user))));
-      }
-      long exported = 0;
-      for (var chain : chains) {
-        exported += chain.get();
-      }
-      return exported;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      workers.shutdownNow();
-    }
+    return InParallel.map(users, user -> exportChain(query.forUser(user)), concurrency).stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   private long exportChain(SessionsQuery query) {

@@ -2,6 +2,9 @@ package dev.stride.tester.simulation.boundary;
 
 import dev.stride.tester.CommonOptions;
 import dev.stride.tester.ExitCode;
+import dev.stride.tester.access.control.TokensClient;
+import dev.stride.tester.access.control.UserTokens;
+import dev.stride.tester.access.entity.Caller;
 import dev.stride.tester.measurement.control.RunSummary;
 import dev.stride.tester.output.control.CsvOutput;
 import dev.stride.tester.service.control.RequestRejectedException;
@@ -18,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,19 +38,26 @@ import picocli.CommandLine.Spec;
       "Generates the sessions of simulated users from a seed (same seed, same sessions and ids),"
           + " sends them with concurrent workers, then checks every user's statistics against"
           + " what was sent.",
-      "Writes sessions.csv, stats.csv, differences.csv and summary.csv to --out."
+      "Writes sessions.csv, stats.csv, differences.csv and summary.csv to --out.",
+      "With an admin token each simulated user's requests go with a token of their own, minted"
+          + " for the run and deleted at its end (see --[no-]user-tokens). A token without admin"
+          + " acts for its own user only: simulate then sends as that one user."
     })
 public final class SimulateCommand implements Callable<Integer> {
+
+  private static final String USERS_OPTION = "--users";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin CommonOptions common;
 
   @Option(
-      names = "--users",
+      names = USERS_OPTION,
       paramLabel = "N",
       defaultValue = "10",
-      description = "Simulated users (default: ${DEFAULT-VALUE}).")
+      description =
+          "Simulated users (default: ${DEFAULT-VALUE}). With a token without admin the one user"
+              + " is the token's own, and N, if given, must be 1.")
   int users;
 
   @Option(
@@ -74,6 +86,18 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Do not fetch and check the statistics after sending.")
   boolean noVerify;
 
+  @Option(
+      names = "--user-tokens",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "With an admin token: mint a read+write token for each simulated user, named 'tester"
+              + " RUN_ID USER_ID', send the user's requests with it, so that Stride applies its"
+              + " per-user rules, and delete the tokens at the end, also when the run fails"
+              + " (default). --no-user-tokens sends everything with the admin token.")
+  boolean userTokens;
+
   @Override
   public Integer call() throws Exception {
     common.validate(spec.commandLine());
@@ -82,15 +106,18 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     var output = new CsvOutput(common.out());
     Instant startedAt = Instant.now();
+    String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
-    try (var service = common.connect()) {
+    try (var service = common.connect();
+        var tokens = new UserTokens(service, runId, common.concurrency(), err)) {
+      plan = sendingAs(new TokensClient(service.measuredApart()).me(), plan, tokens);
       Simulation.Outcome outcome;
       RunSummary summary;
       try (var sent = SessionsCsv.sent(output)) {
         var simulation =
             new Simulation(
                 new SessionGenerator(plan),
-                new SessionsClient(service),
+                new SessionsClient(tokens::serviceOf),
                 sent,
                 common.concurrency(),
                 common.batchSize());
@@ -100,7 +127,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         summary =
             new RunSummary("simulate", startedAt, outcome.elapsed(), service.measurements())
+                .with("runId", runId)
                 .with("users", plan.users())
+                .with("userTokens", tokens.count())
                 .withRate("sessions", outcome.sent())
                 .with("created", outcome.created())
                 .with("existing", outcome.existing())
@@ -122,7 +151,8 @@ public final class SimulateCommand implements Callable<Integer> {
       if (noVerify) {
         summary.with("verification", "skipped");
       } else {
-        var verification = verify(service, outcome, output, summary, out, err);
+        var verification =
+            verify(new StatisticsClient(tokens::serviceOf), outcome, output, summary, out, err);
         if (!verification.passed() && exitCode == ExitCode.OK) {
           exitCode = ExitCode.STATISTICS_DIFFER;
         }
@@ -133,8 +163,34 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Who sends the plan's sessions. With admin, every simulated user, each with a token minted for
+   * them unless --no-user-tokens. Without, only the token's own user may be sent as, so the plan
+   * becomes that one user; asking for more users is refused rather than quietly cut down.
+   */
+  private SimulationPlan sendingAs(Caller caller, SimulationPlan plan, UserTokens tokens) {
+    if (caller.admin()) {
+      if (userTokens) {
+        tokens.mintFor(plan.userIds());
+      }
+      return plan;
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption(USERS_OPTION) && users != 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "the token acts for user "
+              + caller.userId()
+              + " only (it has no admin scope), so simulate sends as that one user: leave out "
+              + USERS_OPTION
+              + " or give 1, or simulate "
+              + users
+              + " users with an admin token");
+    }
+    return plan.forRealUser(caller.userId());
+  }
+
   private StatisticsVerification.Result verify(
-      dev.stride.tester.service.control.ServiceClient service,
+      StatisticsClient statistics,
       Simulation.Outcome outcome,
       CsvOutput output,
       RunSummary summary,
@@ -143,8 +199,7 @@ public final class SimulateCommand implements Callable<Integer> {
     StatisticsVerification.Result result;
     try {
       result =
-          new StatisticsVerification(new StatisticsClient(service), common.concurrency())
-              .verify(outcome.expected());
+          new StatisticsVerification(statistics, common.concurrency()).verify(outcome.expected());
     } catch (RequestRejectedException e) {
       throw new RequestRejectedException(
           "statistics: " + e.getMessage() + " (--no-verify skips the statistics)", e.status());

@@ -84,7 +84,9 @@ public final class SessionGenerator {
   }
 
   private long userSeed(int userIndex) {
-    return mix(mix(plan.seed()) + GOLDEN_GAMMA * (userIndex + 1L));
+    long seed = mix(mix(plan.seed()) + GOLDEN_GAMMA * (userIndex + 1L));
+    // a real user's session ids are their own, not those of the seed's first simulated user
+    return plan.realUser() == null ? seed : mix(seed ^ plan.realUser().hashCode());
   }
 
   private Habits habits(SplittableRandom random) {

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends the sessions of a plan: one thread generates them user by user and packs them into
- * requests, {@code concurrency} workers send the requests, one session per POST when the batch size
- * is 1, a batch otherwise. Whatever the service accepted is counted into the expected statistics of
- * its user. A 4xx answer is recorded and the run goes on; a service that stays unreachable or
- * failing after retries stops the run.
+ * requests, each of one user's sessions, {@code concurrency} workers send the requests, one session
+ * per POST when the batch size is 1, a batch otherwise. Whatever the service accepted is counted
+ * into the expected statistics of its user. A 4xx answer is recorded and the run goes on; a service
+ * that stays unreachable or failing after retries stops the run.
  */
 public final class Simulation {
 
@@ -52,8 +52,7 @@ public final class Simulation {
     this.concurrency = concurrency;
     this.batchSize = batchSize;
     this.progress = new Progress(generator.plan().sessions());
-    for (int user = 0; user < generator.plan().users(); user++) {
-      String userId = generator.plan().userId(user);
+    for (var userId : generator.plan().userIds()) {
       expected.put(userId, new ExpectedStatistics(userId));
     }
   }
@@ -103,9 +102,13 @@ public final class Simulation {
         progress.elapsed());
   }
 
+  /**
+   * Packs each user's sessions into requests of their own: a request is sent with its user's token
+   * when the run has one per user, and such a token may send that user's sessions only.
+   */
   private void generate(BlockingQueue<List<Session>> requests) throws InterruptedException {
-    var request = new ArrayList<Session>(batchSize);
     for (int user = 0; user < generator.plan().users() && failure.get() == null; user++) {
+      var request = new ArrayList<Session>(batchSize);
       for (var session : generator.sessionsOf(user)) {
         request.add(session);
         if (request.size() == batchSize) {
@@ -113,9 +116,9 @@ public final class Simulation {
           request = new ArrayList<>(batchSize);
         }
       }
-    }
-    if (!request.isEmpty() && failure.get() == null) {
-      requests.put(request);
+      if (!request.isEmpty()) {
+        requests.put(request);
+      }
     }
   }
 

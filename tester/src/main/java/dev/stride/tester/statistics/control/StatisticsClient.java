@@ -1,37 +1,39 @@
 package dev.stride.tester.statistics.control;
 
+import dev.stride.tester.service.control.InParallel;
 import dev.stride.tester.service.control.ServiceClient;
-import dev.stride.tester.service.control.ServiceFailedException;
 import dev.stride.tester.statistics.entity.Bucket;
 import dev.stride.tester.statistics.entity.StatisticsSeries;
 import dev.stride.tester.statistics.entity.UserStatistics;
+import jakarta.ws.rs.client.SyncInvoker;
 import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** The {@code /users/{userId}/stats} resources of the service. */
 public final class StatisticsClient {
 
-  private final ServiceClient service;
+  private final Function<String, ServiceClient> serviceOf;
 
+  /** Sends every request with this client's token. */
   public StatisticsClient(ServiceClient service) {
-    this.service = service;
+    this(userId -> service);
+  }
+
+  /** Asks for a user's statistics with the client {@code serviceOf} gives for that user. */
+  public StatisticsClient(Function<String, ServiceClient> serviceOf) {
+    this.serviceOf = serviceOf;
   }
 
   public UserStatistics statisticsOf(String userId, StatisticsQuery query) {
     String request = "GET /users/" + userId + "/stats";
-    return fetch(request, UserStatistics.class, api -> filtered(stats(api, userId), query));
+    return fetch(userId, request, UserStatistics.class, api -> filtered(stats(api, userId), query));
   }
 
   public StatisticsSeries seriesOf(String userId, Bucket bucket, StatisticsQuery query) {
     String request = "GET /users/" + userId + "/stats/series";
     return fetch(
+        userId,
         request,
         StatisticsSeries.class,
         api ->
@@ -42,38 +44,12 @@ public final class StatisticsClient {
   /** The statistics of many users, {@code concurrency} requests at a time, in the users' order. */
   public List<UserStatistics> statisticsOf(
       List<String> userIds, StatisticsQuery query, int concurrency) {
-    return inParallel(userIds, userId -> statisticsOf(userId, query), concurrency);
+    return InParallel.map(userIds, userId -> statisticsOf(userId, query), concurrency);
   }
 
   public List<StatisticsSeries> seriesOf(
       List<String> userIds, Bucket bucket, StatisticsQuery query, int concurrency) {
-    return inParallel(userIds, userId -> seriesOf(userId, bucket, query), concurrency);
-  }
-
-  private static <T> List<T> inParallel(
-      List<String> userIds, Function<String, T> fetch, int concurrency) {
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, concurrency));
-    try {
-      var answers = new ArrayList<Future<T>>();
-      for (var userId : userIds) {
-        answers.add(workers.submit(() -> fetch.apply(userId)));
-      }
-      var results = new ArrayList<T>(answers.size());
-      for (var answer : answers) {
-        results.add(answer.get());
-      }
-      return results;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      workers.shutdownNow();
-    }
+    return InParallel.map(userIds, userId -> seriesOf(userId, bucket, query), concurrency);
   }
 
   private static WebTarget stats(WebTarget api, String userId) {
@@ -96,21 +72,10 @@ public final class StatisticsClient {
     return target;
   }
 
-  private <T> T fetch(String request, Class<T> type, Function<WebTarget, WebTarget> target) {
-    return service.send(
-        request,
-        api -> target.apply(api).request(MediaType.APPLICATION_JSON_TYPE).get(),
-        response -> {
-          if (response.getStatus() != 200) {
-            throw ServiceClient.rejected(request, response);
-          }
-          try (response) {
-            T answer = response.readEntity(type);
-            if (answer == null) {
-              throw new ServiceFailedException(request + " answered an empty body");
-            }
-            return answer;
-          }
-        });
+  private <T> T fetch(
+      String userId, String request, Class<T> type, Function<WebTarget, WebTarget> target) {
+    return serviceOf
+        .apply(userId)
+        .send(request, target, SyncInvoker::get, ServiceClient.expect(request, 200, type));
   }
 }

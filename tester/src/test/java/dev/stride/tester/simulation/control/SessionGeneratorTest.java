@@ -1,6 +1,7 @@
 package dev.stride.tester.simulation.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.tester.sessions.entity.Activity;
 import dev.stride.tester.sessions.entity.Session;
@@ -125,5 +126,23 @@ class SessionGeneratorTest {
     var sessions = new SessionGenerator(new SimulationPlan(3, 1, 200, FROM, TO)).sessionsOf(0);
     assertThat(sessions).isSortedAccordingTo((a, b) -> a.startedAt().compareTo(b.startedAt()));
     assertThat(sessions).allMatch(session -> session.userId().equals("u3-00000"));
+  }
+
+  @Test
+  void aRealUsersSessionsAreTheirOwnWithIdsOfTheirOwn() {
+    var plan = new SimulationPlan(7, 3, 30, FROM, TO);
+    var runner = new SessionGenerator(plan.forRealUser("runner-1")).sessionsOf(0);
+    Set<UUID> ids = new HashSet<>();
+    new SessionGenerator(plan).sessionsOf(0).forEach(session -> ids.add(session.id()));
+    new SessionGenerator(plan.forRealUser("walker-2"))
+        .sessionsOf(0)
+        .forEach(session -> ids.add(session.id()));
+
+    assertThat(runner).hasSize(30).allMatch(session -> session.userId().equals("runner-1"));
+    assertThat(runner).isEqualTo(new SessionGenerator(plan.forRealUser("runner-1")).sessionsOf(0));
+    assertThat(runner).noneMatch(session -> ids.contains(session.id()));
+    assertThat(plan.forRealUser("runner-1").userIds()).containsExactly("runner-1");
+    assertThatThrownBy(() -> new SimulationPlan(7, 2, 30, FROM, TO, "runner-1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
