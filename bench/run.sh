@@ -293,7 +293,7 @@ echo "bench: Stride backend 2 ready after $b2_ready s (backend 1, stride start's
 load() { # URL NAME: the tester's data set through the batch endpoint
   local started
   started="$(date +%s%N)"
-  timeout 600 java -jar "$work/stride-tester.jar" simulate --base-url "$1/api" --token "$BENCH_TOKEN" --users "$USERS" \
+  STRIDE_TOKEN="$BENCH_TOKEN" timeout 600 java -jar "$work/stride-tester.jar" simulate --base-url "$1/api" --no-user-tokens --users "$USERS" \
     --sessions-per-user "$PER_USER" --seed "$SEED" --batch-size 500 --concurrency 4 --no-verify \
     --out "$work/load-$2" >"$work/load-$2.log" 2>&1 || return 1
   seconds_of "$(ms_since "$started")" >"$work/load-$2.seconds"
