@@ -111,5 +111,5 @@ printf '  %-18s %10s %10s %7s   %s\n' phase with without ratio "rounds (with | w
 for phase in "${phases[@]}"; do
   with="$(median <<<"${figures[$phase,with]}")" without="$(median <<<"${figures[$phase,without]}")"
   printf '  %-18s %10s %10s %7.2f   %s| %s\n' "${phase%.lua}" "$with" "$without" \
-    "$(awk -v a="$with" -v b="$without" 'BEGIN {print b > 0 ? a / b : 0}')" "${figures[$phase,with]}" "${figures[$phase,without]}"
+    "$(awk -v a="$with" -v b="$without" 'BEGIN {print (b > 0 ? a / b : 0)}')" "${figures[$phase,with]}" "${figures[$phase,without]}"
 done

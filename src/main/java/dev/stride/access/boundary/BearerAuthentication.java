@@ -69,9 +69,13 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
       }
       var caller = ((TokenPrincipal) result.getCallerPrincipal()).caller();
       Optional<RateLimits.Refusal> refusal = limits.count(caller);
-      return refusal.isPresent()
-          ? tooMany(response, refusal.get())
-          : context.notifyContainerAboutLogin(result);
+      if (refusal.isPresent()) {
+        return tooMany(response, refusal.get());
+      }
+      // Kept on the request for CurrentCaller: the caller principal from Jakarta Security's
+      // SecurityContext is parsed out of the Subject on every call (3% of a request's CPU).
+      request.setAttribute(CurrentCaller.ATTRIBUTE, caller);
+      return context.notifyContainerAboutLogin(result);
     } catch (RuntimeException e) {
       // The database is away (503) or something nobody planned for (500): as the API answers it.
       return send(response, () -> ServletAnswers.writeUnexpected(e, response));

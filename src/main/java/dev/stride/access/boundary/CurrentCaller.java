@@ -5,7 +5,7 @@ import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The caller of the request being served, for the components that apply the per-user rule (its
@@ -14,14 +14,17 @@ import jakarta.security.enterprise.SecurityContext;
  */
 @ApplicationScoped
 public class CurrentCaller {
-  @Inject SecurityContext security;
+  /** The request attribute BearerAuthentication keeps the authenticated caller in. */
+  static final String ATTRIBUTE = Caller.class.getName();
+
+  @Inject HttpServletRequest request;
 
   /** The caller; every request that reaches a resource under /api has one. */
   public Caller get() {
-    return security.getPrincipalsByType(TokenPrincipal.class).stream()
-        .findFirst()
-        .map(TokenPrincipal::caller)
-        .orElseThrow(() -> new IllegalStateException("a request under /api without a caller"));
+    if (request.getAttribute(ATTRIBUTE) instanceof Caller caller) {
+      return caller;
+    }
+    throw new IllegalStateException("a request under /api without a caller");
   }
 
   /** A 403 unless the caller may act for {@code userId}. */
