@@ -82,6 +82,19 @@ public final class JsonBodies {
     }
   }
 
+  /** The body's declared Content-Length, or -1 when there is none (chunked) or it is no number. */
+  public static long declaredLength(jakarta.ws.rs.core.MultivaluedMap<String, String> headers) {
+    String value = headers.getFirst(jakarta.ws.rs.core.HttpHeaders.CONTENT_LENGTH);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** A 413 when the declared Content-Length is over the limit (-1: not declared). */
   public static void requireAtMost(long declaredLength, int maxBytes) {
     if (declaredLength > maxBytes) {

@@ -2,7 +2,6 @@ package dev.stride.access.boundary;
 
 import dev.stride.json.JsonBodies;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -32,14 +31,8 @@ public class NewTokenReader implements MessageBodyReader<NewToken> {
       MediaType mediaType,
       MultivaluedMap<String, String> headers,
       InputStream body) {
-    String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-    long declared;
-    try {
-      declared = length == null ? -1 : Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      declared = -1;
-    }
     Instant now = Instant.now();
-    return JsonBodies.read(body, declared, MAX_BODY_BYTES, parser -> NewToken.read(parser, now));
+    return JsonBodies.read(
+        body, JsonBodies.declaredLength(headers), MAX_BODY_BYTES, p -> NewToken.read(p, now));
   }
 }

@@ -2,30 +2,18 @@ package dev.stride.schema.boundary;
 
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * No request reaches the API before the schema is current: until then (a backend that started while
  * its database was away) every request is a 503 problem with Retry-After, as when the database is
- * away later. Readiness is DOWN meanwhile, so a proxy sends nothing here anyway.
+ * away later. Readiness is DOWN meanwhile, so a proxy sends nothing here anyway. The access check
+ * ({@code dev.stride.access.boundary.BearerAuthentication}) asks {@link SchemaMigration#isCurrent}
+ * first, as every API request passes it before JAX-RS sees it.
  */
-@Provider
-@PreMatching
-public class MigratedSchemaRequired implements ContainerRequestFilter {
-  @Inject SchemaMigration schema;
+public final class MigratedSchemaRequired {
+  private MigratedSchemaRequired() {}
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (!schema.isCurrent()) {
-      throw notYet();
-    }
-  }
-
-  /** The 503 of a request that came before the schema (the access check answers it too). */
+  /** The 503 of a request that came before the schema. */
   public static ProblemException notYet() {
     return new ProblemException(Reason.BUSY, "Stride is preparing its database; retry shortly.");
   }

@@ -3,7 +3,6 @@ package dev.stride.sessions.boundary;
 import dev.stride.json.JsonBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -56,7 +55,7 @@ public final class SessionBodyReader {
         MediaType mediaType,
         MultivaluedMap<String, String> headers,
         InputStream body) {
-      return JsonBodies.read(body, contentLength(headers), MAX_BODY_BYTES, inputs::one);
+      return JsonBodies.read(body, JsonBodies.declaredLength(headers), MAX_BODY_BYTES, inputs::one);
     }
   }
 
@@ -83,7 +82,7 @@ public final class SessionBodyReader {
         MediaType mediaType,
         MultivaluedMap<String, String> headers,
         InputStream body) {
-      long length = contentLength(headers);
+      long length = JsonBodies.declaredLength(headers);
       JsonBodies.requireAtMost(length, MAX_BATCH_BODY_BYTES);
       long reserved = length < 0 ? MAX_BATCH_BODY_BYTES : length;
       budget.reserve(reserved);
@@ -93,18 +92,6 @@ public final class SessionBodyReader {
       } finally {
         budget.release(reserved);
       }
-    }
-  }
-
-  private static long contentLength(MultivaluedMap<String, String> headers) {
-    String value = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-    if (value == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 }
