@@ -4,7 +4,7 @@
 #
 # Environment (defaults in brackets):
 #   DB_HOST [127.0.0.1]  DB_PORT [5432]  DB_NAME [stride]  DB_USER [stride]  DB_PASSWORD []
-#   DB_POOL_MIN [4]  DB_POOL_MAX [8]  DB_POOL_MAX_WAIT_MS [3000]
+#   DB_POOL_MIN [4]  DB_POOL_MAX [9]  DB_POOL_MAX_WAIT_MS [3000]
 #   HTTP_PORT [8080]  HTTP_THREADS [8]
 #   JAVA_OPTS [heap and GC settings below]
 #   PAYARA_JAR, JDBC_DRIVER_JAR, STRIDE_WAR [target/runtime/..., target/stride.war]

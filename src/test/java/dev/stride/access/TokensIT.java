@@ -7,12 +7,24 @@ import dev.stride.support.Api;
 import dev.stride.support.Api.Answer;
 import dev.stride.support.DeployedStride;
 import dev.stride.support.SecondBackendPerClass;
+import dev.stride.support.TestDatabase;
 import dev.stride.support.Tokens;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,5 +126,87 @@ class TokensIT extends DeployedStride {
     assertThat(api.delete("/api/tokens/" + token.getString("id")).status()).isEqualTo(204);
     assertProblem(onB.get("/api/me"), 401);
     assertProblem(onB.get("/api/users/" + user + "/stats"), 401);
+  }
+
+  /**
+   * The proof that remembering tokens cannot outlive a revocation: backend B answers a token from
+   * memory as fast as four threads can ask, A revokes it, and every request B was sent after the
+   * DELETE was answered is refused.
+   */
+  @Test
+  void noRequestSentAfterTheRevocationIsAnsweredIsLetInWhileTheOtherBackendIsBusyWithIt()
+      throws Exception {
+    JsonObject token = Tokens.mint(api, user, "read");
+    Api onB = second.api().as(token.getString("secret"));
+    record Sent(long at, int status) {}
+    List<Sent> sent = new CopyOnWriteArrayList<>();
+    AtomicBoolean going = new AtomicBoolean(true);
+    AtomicLong answered = new AtomicLong(Long.MAX_VALUE);
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < 4; i++) {
+        senders.submit(
+            () -> {
+              while (going.get()) {
+                long at = System.nanoTime();
+                sent.add(new Sent(at, onB.get("/api/me").status()));
+              }
+              return null;
+            });
+      }
+      await(() -> sent.size() >= 200);
+      assertThat(api.delete("/api/tokens/" + token.getString("id")).status()).isEqualTo(204);
+      answered.set(System.nanoTime());
+      await(() -> sent.stream().filter(s -> s.at() > answered.get()).count() >= 200);
+    } finally {
+      going.set(false);
+      senders.shutdown();
+      assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(sent.stream().filter(s -> s.status() == 200 && s.at() < answered.get()).count())
+        .as("requests let in before the revocation")
+        .isGreaterThanOrEqualTo(200);
+    assertThat(sent.stream().filter(s -> s.at() > answered.get()).map(Sent::status).distinct())
+        .as("the answers to requests sent after the DELETE was answered")
+        .containsExactly(401);
+  }
+
+  /**
+   * A backend that has stopped renewing its lease (here: a lease row no backend renews) holds the
+   * answer to a DELETE back until its lease has run out, since it might still answer from memory.
+   */
+  @Test
+  void aDeleteWaitsForABackendThatHoldsALeaseButDoesNotAnswer() throws Exception {
+    JsonObject token = Tokens.mint(api, user, "read");
+    UUID silent = UUID.randomUUID();
+    try (Connection db = TestDatabase.ofThisTestRun().connect()) {
+      try (PreparedStatement lease =
+          db.prepareStatement(
+              "INSERT INTO token_cache_leases (backend, expires_at, seen)"
+                  + " VALUES (?, now() + interval '2 seconds', -1)")) {
+        lease.setObject(1, silent);
+        lease.executeUpdate();
+      }
+      assertThat(api.delete("/api/tokens/" + token.getString("id")).status()).isEqualTo(204);
+      try (PreparedStatement lease =
+          db.prepareStatement(
+              "SELECT expires_at <= now() FROM token_cache_leases WHERE backend = ?")) {
+        lease.setObject(1, silent);
+        try (ResultSet row = lease.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getBoolean(1)).as("the silent backend's lease had run out").isTrue();
+        }
+      }
+    }
+    assertProblem(api.as(token.getString("secret")).get("/api/me"), 401);
+  }
+
+  /** Polls (no sleeping for a fixed time) until the condition holds, for at most 30 s. */
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as("waited 30 s").isNegative();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.stride.access.entity.Secret;
 import dev.stride.access.entity.Token;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +24,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The tokens table: a request's secret found by its hash, tokens created, listed and deleted. Every
- * check reads the table, so a token deleted (revoked) on one backend is refused by every backend
- * from the moment the DELETE has committed: there is no cache that could outlive it.
+ * The tokens table: a request's secret found by its hash, tokens created, listed and deleted. A
+ * token found is remembered ({@link KnownTokens}), so most requests read nothing here; a DELETE is
+ * answered only once every backend has forgotten what it knew ({@link RevocationWatch}), so a
+ * revoked token is refused by every backend from the moment its DELETE is answered.
  */
 @ApplicationScoped
 public class TokenStore {
@@ -39,7 +41,7 @@ public class TokenStore {
       "id, user_id, name, scopes, created_at, expires_at, last_used_at";
 
   private static final String AUTHENTICATE =
-      "SELECT id, user_id, scopes FROM tokens WHERE secret_hash = ?"
+      "SELECT id, user_id, scopes, expires_at FROM tokens WHERE secret_hash = ?"
           + " AND (expires_at IS NULL OR expires_at > now())";
 
   private static final String INSERT =
@@ -68,19 +70,33 @@ public class TokenStore {
   @Resource(lookup = "jdbc/stride")
   DataSource dataSource;
 
+  @Inject KnownTokens known;
+  @Inject RevocationWatch revocations;
+
   /** A new token and its secret, shown once. */
   public record Created(Token token, String secret) {}
 
   /** Who holds this secret, if it is a token that exists and has not expired. */
   public Optional<Caller> authenticate(String secret) {
+    byte[] hash = Secret.hash(secret);
+    Optional<KnownTokens.Known> remembered = known.find(hash);
+    if (remembered.isPresent()) {
+      return Optional.of(remembered.get().caller());
+    }
+    long generation = known.generation();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement find = connection.prepareStatement(AUTHENTICATE)) {
-      find.setBytes(1, Secret.hash(secret));
+      find.setBytes(1, hash);
       try (ResultSet row = find.executeQuery()) {
-        return row.next()
-            ? Optional.of(
-                new Caller(row.getObject(1, UUID.class), row.getString(2), scopes(row.getArray(3))))
-            : Optional.empty();
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        var token =
+            new KnownTokens.Known(
+                new Caller(row.getObject(1, UUID.class), row.getString(2), scopes(row.getArray(3))),
+                instant(row.getObject(4, OffsetDateTime.class)));
+        known.remember(hash, token, generation);
+        return Optional.of(token.caller());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("checking a token failed", e);
@@ -123,8 +139,19 @@ public class TokenStore {
     }
   }
 
-  /** Deletes a token the caller may manage; false when there is none (or not one of its own). */
+  /**
+   * Deletes a token the caller may manage, and returns once no backend accepts it any more; false
+   * when there is none (or not one of its own).
+   */
   public boolean delete(UUID id, Caller caller) {
+    if (!deleteRow(id, caller)) {
+      return false;
+    }
+    revocations.awaitEveryBackend();
+    return true;
+  }
+
+  private boolean deleteRow(UUID id, Caller caller) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement delete =
             connection.prepareStatement(caller.isAdmin() ? DELETE_ANY : DELETE)) {
