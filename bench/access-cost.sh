@@ -82,9 +82,12 @@ done
 pg "${db[with]}" -tAc "SELECT id FROM session_ids ORDER BY random() LIMIT 20000" >"$work/ids"
 export BENCH_IDS_FILE="$work/ids"
 
-run_wrk() { # NAME SCRIPT SECONDS: requests/s
-  wrk -t2 -c32 -d"$3s" --timeout 10s -s "$here/$2" "http://127.0.0.1:${port[$1]}" 2>/dev/null \
-    | awk '/^Requests\/sec/ {printf "%.0f\n", $2}'
+run_wrk() { # NAME SCRIPT SECONDS: requests/s; any answer that is not 2xx stops the run
+  local out errors
+  out="$(wrk -t2 -c32 -d"$3s" --timeout 10s -s "$here/$2" "http://127.0.0.1:${port[$1]}" 2>&1)"
+  errors="$(sed -n 's/^RESULT.* non2xx=\([0-9]*\).*/\1/p' <<<"$out" | tail -n 1)"
+  [[ "${errors:-x}" == 0 ]] || die "$2 on $1: ${errors:-no result} answers that are not 2xx (tokens? the load?)"
+  awk '/^Requests\/sec/ {printf "%.0f\n", $2}' <<<"$out"
 }
 echo "access-cost: warming up both, $WARMUP rounds of 10 s each, interleaved ..."
 for ((i = 1; i <= WARMUP; i++)); do

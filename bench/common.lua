@@ -14,6 +14,16 @@ local token = os.getenv("BENCH_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
+
+-- The headers of a request built with wrk.format and headers of its own: wrk.format uses
+-- wrk.headers (and with it the token) only when it is given none.
+function common.headers(extra)
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  for name, value in pairs(extra or {}) do headers[name] = value end
+  return headers
+end
+
 local users = tonumber(os.getenv("BENCH_USERS") or "1000")
 local prefix = os.getenv("BENCH_USER_PREFIX") or "u42-"
 local writers = os.getenv("BENCH_WRITER_PREFIX") or "w42-"

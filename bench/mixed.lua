@@ -24,7 +24,8 @@ posts_201, posts_other, stats_200, stats_other = 0, 0, 0, 0
 ryw_violations, stored_unacked, unreadable = 0, 0, 0
 local users, acked = {}, {}
 local k, posting = 1, true
-local post_headers = { ["Content-Type"] = "application/json" }
+local post_headers = common.headers({ ["Content-Type"] = "application/json" })
+local get_headers = common.headers()
 
 function init(args)
   for i = 1, per_thread do
@@ -39,7 +40,7 @@ function request()
   if posting then
     return wrk.format("POST", "/api/sessions", post_headers, common.session(common.uuid(), users[k]))
   end
-  return wrk.format("GET", "/api/users/" .. users[k] .. "/stats", {})
+  return wrk.format("GET", "/api/users/" .. users[k] .. "/stats", get_headers)
 end
 
 function response(status, headers, body)

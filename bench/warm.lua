@@ -3,19 +3,20 @@
 -- the stats of a writer user (whose sessions the POSTs keep changing, as in the MIXED phase).
 local common = require "common"
 local ids = common.ids()
-local post = { ["Content-Type"] = "application/json" }
+local post = common.headers({ ["Content-Type"] = "application/json" })
+local get = common.headers()
 request = function()
   local kind = math.random(1, 6)
   if kind == 1 then
     return wrk.format("POST", "/api/sessions", post, common.session(common.uuid(), common.writer()))
   elseif kind == 2 then
-    return wrk.format("GET", "/api/sessions/" .. ids[math.random(1, #ids)], {})
+    return wrk.format("GET", "/api/sessions/" .. ids[math.random(1, #ids)], get)
   elseif kind == 3 then
-    return wrk.format("GET", "/api/sessions?limit=50&userId=" .. common.user(), {})
+    return wrk.format("GET", "/api/sessions?limit=50&userId=" .. common.user(), get)
   elseif kind == 4 then
-    return wrk.format("GET", "/api/users/" .. common.user() .. "/stats", {})
+    return wrk.format("GET", "/api/users/" .. common.user() .. "/stats", get)
   elseif kind == 5 then
-    return wrk.format("GET", "/api/users/" .. common.user() .. "/stats/series?bucket=week", {})
+    return wrk.format("GET", "/api/users/" .. common.user() .. "/stats/series?bucket=week", get)
   end
-  return wrk.format("GET", "/api/users/" .. common.writer() .. "/stats", {})
+  return wrk.format("GET", "/api/users/" .. common.writer() .. "/stats", get)
 end

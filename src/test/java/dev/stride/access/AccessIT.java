@@ -94,6 +94,22 @@ class AccessIT extends DeployedStride {
     assertThat(api.get("/api/sessions/" + ownersSession).status()).as("not deleted").isEqualTo(200);
   }
 
+  /** The contract's order of answers: the scope (403) is checked before the media type (415). */
+  @Test
+  void aWriteOutsideTheScopeIs403WhateverTheBodyIsSentAs() {
+    Api reader = api.as(Tokens.secretOf(api, owner, "read"));
+    Api writer = api.as(Tokens.secretOf(api, owner, "read", "write"));
+    byte[] body = session(owner).getBytes(StandardCharsets.UTF_8);
+    for (String type : new String[] {"text/plain", "application/*", null}) {
+      for (String path : new String[] {"/api/sessions", "/api/sessions/batch"}) {
+        assertProblem(reader.post(path, body, type), 403);
+        assertProblem(writer.post(path, body, type), 415);
+      }
+    }
+    assertProblem(
+        reader.post("/api/tokens", "{}".getBytes(StandardCharsets.UTF_8), "text/plain"), 415);
+  }
+
   @Test
   void anotherUsersTokenGets403OnTheUsersPathsAnd404OnTheirSessions() {
     Api intruder = api.as(Tokens.secretOf(api, other, "read", "write"));

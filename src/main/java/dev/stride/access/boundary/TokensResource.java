@@ -3,12 +3,12 @@ package dev.stride.access.boundary;
 import dev.stride.access.control.TokenStore;
 import dev.stride.access.entity.Caller;
 import dev.stride.access.entity.Roles;
+import dev.stride.json.JsonBody;
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +43,7 @@ public class TokensResource {
   @Inject CurrentCaller current;
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
+  @JsonBody
   @Operation(
       summary = "Create a token",
       description =

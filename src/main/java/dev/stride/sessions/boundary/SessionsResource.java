@@ -6,6 +6,7 @@ import dev.stride.access.entity.Roles;
 import dev.stride.answers.AnswerCache;
 import dev.stride.answers.AnswerCache.Kept;
 import dev.stride.answers.ETags;
+import dev.stride.json.JsonBody;
 import dev.stride.problems.Problem;
 import dev.stride.sessions.boundary.SessionListParameters.PageRequest;
 import dev.stride.sessions.control.Cursors;
@@ -24,7 +25,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -91,7 +91,7 @@ public class SessionsResource {
   @Inject AnswerCache answers;
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
+  @JsonBody
   @Operation(
       summary = "Record one session",
       description =
@@ -173,7 +173,7 @@ public class SessionsResource {
 
   @POST
   @Path("batch")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @JsonBody
   @Operation(
       summary = "Record many sessions at once",
       description =
