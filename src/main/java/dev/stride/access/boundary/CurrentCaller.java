@@ -6,6 +6,7 @@ import dev.stride.problems.ProblemException.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * The caller of the request being served, for the components that apply the per-user rule (its
@@ -21,10 +22,15 @@ public class CurrentCaller {
 
   /** The caller; every request that reaches a resource under /api has one. */
   public Caller get() {
-    if (request.getAttribute(ATTRIBUTE) instanceof Caller caller) {
-      return caller;
-    }
-    throw new IllegalStateException("a request under /api without a caller");
+    return find()
+        .orElseThrow(() -> new IllegalStateException("a request under /api without a caller"));
+  }
+
+  /** The caller, if the request was authenticated. */
+  Optional<Caller> find() {
+    return request.getAttribute(ATTRIBUTE) instanceof Caller caller
+        ? Optional.of(caller)
+        : Optional.empty();
   }
 
   /** A 403 unless the caller may act for {@code userId}. */
