@@ -39,19 +39,18 @@ public class KnownTokens {
   private Cache<ByteBuffer, Known> known;
   private final AtomicLong generation = new AtomicLong();
 
-  /** Until when (System.nanoTime) the lease lets this memory be used; 0 while it may not. */
+  /** Until when (System.nanoTime) the lease lets this memory be used; passed while it may not. */
   private volatile long trustedUntil;
-
-  private volatile boolean trusted;
 
   @PostConstruct
   void create() {
     known = Caffeine.newBuilder().maximumSize(Math.max(0, size)).build();
+    distrust();
   }
 
   /** The token with this hash, if it is known, not expired, and the memory may be used. */
   public Optional<Known> find(byte[] secretHash) {
-    if (!trusted || System.nanoTime() - trustedUntil >= 0) {
+    if (System.nanoTime() - trustedUntil >= 0) {
       return Optional.empty();
     }
     ByteBuffer key = ByteBuffer.wrap(secretHash);
@@ -93,11 +92,10 @@ public class KnownTokens {
   /** The lease holds until {@code nanoTime}: the memory may be used until then. */
   void trustUntil(long nanoTime) {
     trustedUntil = nanoTime;
-    trusted = true;
   }
 
   /** No lease: every check reads the table. */
   void distrust() {
-    trusted = false;
+    trustedUntil = System.nanoTime();
   }
 }
