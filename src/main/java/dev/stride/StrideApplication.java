@@ -49,6 +49,11 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                 order) but not to `limit`, which may change from page to page. Cursors stay \
                 valid across restarts and across backends that share a database.
                 - Unknown query parameters are ignored.
+                - PATCH answers in the contract's order: 404 (also for another user's session)                 before 415, 413 and 400; a patch that breaks a rule is 400 even when If-Match                 would also fail (400 comes before 412). If-Match takes `*` or a list of strong                 ETags; a weak one never matches. DELETE takes If-Match the same way.
+                - The changes feed lists changes in the order of the transactions that made them:                 the changes of one session always in the order they committed; changes of                 different sessions committed by overlapping transactions may come in either                 order (a client that applies them in order still holds exactly what a list                 shows). A change becomes visible in the feed once every transaction that started                 writing before it has ended.
+                - A feed position is answered 410 when a deletion after it may have been removed                 by retention (tombstones are removed per transaction, so a position inside the                 newest removed transaction is 410 too).
+                - The CSV export does not read `limit` and `cursor` at all (an invalid value is                 not an error there); other list parameters are checked as for the list.
+                - `source` is null on every session: this version stores no activity files yet.
                 """,
             license = @License(name = "Apache-2.0")),
     servers = @Server(url = "/"),

@@ -63,6 +63,11 @@ public final class Api {
     return send(path, "GET", BodyPublishers.noBody(), null);
   }
 
+  /** A GET with further headers, names and values in pairs. */
+  public Answer get(String path, String... headers) {
+    return send(path, "GET", BodyPublishers.noBody(), null, headers);
+  }
+
   public Answer delete(String path) {
     return send(path, "DELETE", BodyPublishers.noBody(), null);
   }
