@@ -81,6 +81,7 @@ class TesterTest {
             "simulate",
             "stats",
             "export",
+            "sync",
             "Exit codes:",
             "3   the service cannot be reached",
             "8   export --check");
