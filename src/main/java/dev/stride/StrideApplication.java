@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
     scheme = "bearer",
     description =
         "A token's secret (stride_...): Authorization: Bearer <secret>. Scopes: read (every GET of"
-            + " sessions and statistics), write (POST and DELETE of sessions), admin (every"
+            + " sessions and statistics), write (POST, PATCH and DELETE of sessions), admin (every"
             + " user; includes read and write).")
 @OpenAPIDefinition(
     info =

@@ -32,6 +32,45 @@ public final class ETags {
     return new EntityTag(digest(identity.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Whether an If-Match header (RFC 9110, 13.1.1) holds for the current representation's tag:
+   * {@code *}, or a list of entity tags of which one is strongly equal to it (a weak tag never
+   * matches). A header that does not parse matches nothing, so nothing is changed on its word.
+   */
+  public static boolean ifMatchHolds(String ifMatch, EntityTag current) {
+    String header = ifMatch.strip();
+    if (header.equals("*")) {
+      return true;
+    }
+    int i = 0;
+    while (i < header.length()) {
+      boolean weak = header.startsWith("W/", i);
+      int open = weak ? i + 2 : i;
+      int close =
+          open < header.length() && header.charAt(open) == '"' ? header.indexOf('"', open + 1) : -1;
+      if (close < 0) {
+        return false;
+      }
+      if (!weak && header.substring(open + 1, close).equals(current.getValue())) {
+        return true;
+      }
+      i = close + 1;
+      while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i < header.length()) {
+        if (header.charAt(i) != ',') {
+          return false;
+        }
+        i++;
+        while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+          i++;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The answer with its ETag and the caching headers. */
   public static Response revalidated(Response.ResponseBuilder answer, EntityTag tag) {
     return answer.tag(tag).cacheControl(REVALIDATE).build();

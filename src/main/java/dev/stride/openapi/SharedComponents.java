@@ -2,6 +2,7 @@ package dev.stride.openapi;
 
 import dev.stride.access.entity.Scope;
 import dev.stride.problems.Problem;
+import dev.stride.sessions.boundary.SessionListParameters;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.UserId;
 import dev.stride.statistics.boundary.IanaZone;
@@ -48,6 +49,8 @@ final class SharedComponents {
       }
     }
     components.addParameter("userId", userInPath());
+    components.addParameter(SharedParameters.USER_FILTER, userInQuery());
+    components.addParameter(SharedParameters.ORDER, order());
     components.addParameter("tz", zone());
     components.addParameter("bucket", bucket());
     components
@@ -82,7 +85,7 @@ final class SharedComponents {
     return OASFactory.createSchema()
         .type(SchemaType.STRING)
         .description(
-            "What a token may do: read (every GET of sessions and statistics), write (POST and"
+            "What a token may do: read (every GET of sessions and statistics), write (POST, PATCH and"
                 + " DELETE of sessions), admin (every user; includes read and write).")
         .enumeration(names)
         .example(Scope.READ.wireName());
@@ -95,12 +98,40 @@ final class SharedComponents {
         .in(Parameter.In.PATH)
         .required(true)
         .description("The user's id; it " + UserId.RULE + ".")
+        .schema(userIdSchema())
+        .example("u1");
+  }
+
+  private static Schema userIdSchema() {
+    return OASFactory.createSchema()
+        .type(SchemaType.STRING)
+        .pattern(UserId.PATTERN)
+        .maxLength(UserId.MAX_LENGTH);
+  }
+
+  /** The sessions of one user: {@code ?userId=} of the list, the export. */
+  private static Parameter userInQuery() {
+    return OASFactory.createParameter()
+        .name("userId")
+        .in(Parameter.In.QUERY)
+        .description("Only this user's sessions (without admin: the caller's, the default).")
+        .schema(userIdSchema())
+        .example("u1");
+  }
+
+  /** The order of the list and the export. */
+  private static Parameter order() {
+    return OASFactory.createParameter()
+        .name("order")
+        .in(Parameter.In.QUERY)
+        .description("By startedAt, then id: newest first (desc) or oldest first (asc).")
         .schema(
             OASFactory.createSchema()
                 .type(SchemaType.STRING)
-                .pattern(UserId.PATTERN)
-                .maxLength(UserId.MAX_LENGTH))
-        .example("u1");
+                .enumeration(
+                    List.<Object>of(
+                        SessionListParameters.NEWEST_FIRST, SessionListParameters.OLDEST_FIRST))
+                .defaultValue(SessionListParameters.NEWEST_FIRST));
   }
 
   /** The statistics' {@code tz}. */

@@ -17,6 +17,10 @@ public class ProblemException extends RuntimeException {
     NOT_FOUND,
     /** What the request would store contradicts what is stored. */
     CONFLICT,
+    /** A condition of the request (If-Match) does not hold; nothing changed. */
+    PRECONDITION_FAILED,
+    /** What the request names was kept for a time, and that time is over. */
+    GONE,
     /** The request is larger than Stride accepts. */
     TOO_LARGE,
     /** Stride is busy; nothing changed and the same request may succeed shortly. */

@@ -34,6 +34,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
       case FORBIDDEN -> Status.FORBIDDEN;
       case NOT_FOUND -> Status.NOT_FOUND;
       case CONFLICT -> Status.CONFLICT;
+      case PRECONDITION_FAILED -> Status.PRECONDITION_FAILED;
+      case GONE -> Status.GONE;
       case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
       case BUSY -> Status.SERVICE_UNAVAILABLE;
     };

@@ -24,6 +24,8 @@ class ProblemExceptionMapperTest {
                 Reason.FORBIDDEN, Status.FORBIDDEN,
                 Reason.NOT_FOUND, Status.NOT_FOUND,
                 Reason.CONFLICT, Status.CONFLICT,
+                Reason.PRECONDITION_FAILED, Status.PRECONDITION_FAILED,
+                Reason.GONE, Status.GONE,
                 Reason.TOO_LARGE, Status.REQUEST_ENTITY_TOO_LARGE,
                 Reason.BUSY, Status.SERVICE_UNAVAILABLE));
   }

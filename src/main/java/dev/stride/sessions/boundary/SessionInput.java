@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
     name = "SessionInput",
     description =
-        "A session to record. Only these properties are accepted (createdAt and any other property is a 400); an optional"
+        "A session to record. Only these properties are accepted (createdAt, updatedAt, source and any other property is a"
+            + " 400); an optional"
             + " property sent as null means not given.")
 @ValidSession
 public record SessionInput(
@@ -145,6 +146,33 @@ public record SessionInput(
           "notes");
 
   /**
+   * The name of the property the parser has just returned, added to {@code seen}: a name given
+   * twice, or with a NUL or an unpaired surrogate, is not valid JSON.
+   */
+  static String propertyName(JsonParser parser, Set<String> seen) {
+    String name = parser.getString();
+    if (!SessionRules.isStorable(name)) {
+      throw JsonBodies.invalid("a property name contains a NUL character or an unpaired surrogate");
+    }
+    if (!seen.add(name)) {
+      throw JsonBodies.invalid("the property " + JsonBodies.quote(name) + " appears twice");
+    }
+    return name;
+  }
+
+  /** The fields of a session that the server sets: never accepted in a request. */
+  static final Set<String> SET_BY_THE_SERVER = Set.of("createdAt", "updatedAt", "source");
+
+  /** The error of a property that is not an input field. */
+  static FieldError notAccepted(String name) {
+    return new FieldError(
+        name,
+        SET_BY_THE_SERVER.contains(name)
+            ? "is set by the server and cannot be sent"
+            : "is not a field of a session");
+  }
+
+  /**
    * Reads the properties of the JSON object whose START_OBJECT the parser has just returned, up to
    * its END_OBJECT. Every property that is not an input field and every value of the wrong JSON
    * type adds an error (and that field stays null); such values are skipped, never kept. A property
@@ -156,14 +184,7 @@ public record SessionInput(
     Double distanceMeters = null;
     Set<String> seen = new HashSet<>();
     for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
-      String name = parser.getString();
-      if (!SessionRules.isStorable(name)) {
-        throw JsonBodies.invalid(
-            "a property name contains a NUL character or an unpaired surrogate");
-      }
-      if (!seen.add(name)) {
-        throw JsonBodies.invalid("the property " + JsonBodies.quote(name) + " appears twice");
-      }
+      String name = propertyName(parser, seen);
       Event value = parser.next();
       switch (name) {
         case "id" -> id = string(parser, value, name, errors);
@@ -177,12 +198,7 @@ public record SessionInput(
         case "maxHeartRate" -> maxHeartRate = integer(parser, value, name, errors);
         case "notes" -> notes = string(parser, value, name, errors);
         default -> {
-          errors.add(
-              new FieldError(
-                  name,
-                  name.equals("createdAt")
-                      ? "is set by the server and cannot be sent"
-                      : "is not a field of a session"));
+          errors.add(notAccepted(name));
           JsonBodies.skip(parser, value);
         }
       }
@@ -215,8 +231,7 @@ public record SessionInput(
         notes);
   }
 
-  private static String string(
-      JsonParser parser, Event value, String name, List<FieldError> errors) {
+  static String string(JsonParser parser, Event value, String name, List<FieldError> errors) {
     if (value == Event.VALUE_NULL) {
       return null;
     }
@@ -226,8 +241,7 @@ public record SessionInput(
     return mistyped(parser, value, name, "must be a string", errors);
   }
 
-  private static Long integer(
-      JsonParser parser, Event value, String name, List<FieldError> errors) {
+  static Long integer(JsonParser parser, Event value, String name, List<FieldError> errors) {
     if (value == Event.VALUE_NULL) {
       return null;
     }
@@ -243,8 +257,7 @@ public record SessionInput(
     return mistyped(parser, value, name, "must be an integer", errors);
   }
 
-  private static Double number(
-      JsonParser parser, Event value, String name, List<FieldError> errors) {
+  static Double number(JsonParser parser, Event value, String name, List<FieldError> errors) {
     if (value == Event.VALUE_NULL) {
       return null;
     }

@@ -141,6 +141,17 @@ public class SessionInputs {
     if (input.userId() != null && UserId.isValid(input.userId())) {
       caller.requireActsFor(input.userId());
     }
+    check(input, found);
+    errors.addAll(found);
+    return found.isEmpty() ? input : null;
+  }
+
+  /**
+   * Adds to {@code found} (the errors met while reading the input) what breaks a rule of the
+   * session resource, except in a field named there already (a mistyped value was left null, and
+   * the rules would only call it missing), then sorts them in the contract's order.
+   */
+  void check(SessionInput input, List<FieldError> found) {
     Set<String> mistyped = new HashSet<>();
     found.forEach(error -> mistyped.add(error.field()));
     for (ConstraintViolation<SessionInput> violation : validator.validate(input)) {
@@ -150,8 +161,6 @@ public class SessionInputs {
       }
     }
     found.sort(CONTRACT_ORDER.thenComparing(FieldError::field).thenComparing(FieldError::message));
-    errors.addAll(found);
-    return found.isEmpty() ? input : null;
   }
 
   private static String fieldOf(Path path) {

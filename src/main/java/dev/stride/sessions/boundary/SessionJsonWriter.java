@@ -100,7 +100,7 @@ public final class SessionJsonWriter {
     json.writeEnd();
   }
 
-  private static void write(JsonGenerator json, SessionView session) {
+  static void write(JsonGenerator json, SessionView session) {
     json.write("id", session.id())
         .write("userId", session.userId())
         .write("activity", session.activity())
@@ -115,9 +115,14 @@ public final class SessionJsonWriter {
     nullable(json, "avgHeartRate", session.avgHeartRate());
     nullable(json, "maxHeartRate", session.maxHeartRate());
     nullable(json, "notes", session.notes());
-    nullable(
-        json, "createdAt", session.createdAt() == null ? null : session.createdAt().toString());
+    nullable(json, "createdAt", text(session.createdAt()));
+    nullable(json, "updatedAt", text(session.updatedAt()));
+    json.writeNull("source");
     json.writeEnd();
+  }
+
+  private static String text(java.time.Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static void nullable(JsonGenerator json, String name, Integer value) {

@@ -19,8 +19,8 @@ import java.util.Set;
  * request through the constructor ({@code @BeanParam}); {@link #read} checks them all at once.
  */
 public final class SessionListParameters extends SessionFilterParameters {
-  static final String NEWEST_FIRST = "desc";
-  static final String OLDEST_FIRST = "asc";
+  public static final String NEWEST_FIRST = "desc";
+  public static final String OLDEST_FIRST = "asc";
   static final String ORDER_RULE = "must be " + OLDEST_FIRST + " or " + NEWEST_FIRST;
 
   static final int DEFAULT_LIMIT = 50;
@@ -70,20 +70,30 @@ public final class SessionListParameters extends SessionFilterParameters {
   /** The page these parameters ask for; a 400 naming every invalid parameter when any is. */
   PageRequest read() {
     List<FieldError> errors = new ArrayList<>();
+    SessionQuery query = query(errors);
+    int size = pageSize(errors);
+    InvalidInputException.throwIfAny(errors);
+    return new PageRequest(query, size, cursor);
+  }
+
+  /**
+   * What an export asks for, as this caller may list it: the filters and the order; {@code limit}
+   * and {@code cursor} do not apply (and are not read).
+   */
+  SessionQuery exported(Caller caller) {
+    List<FieldError> errors = new ArrayList<>();
+    SessionQuery query = query(errors);
+    InvalidInputException.throwIfAny(errors);
+    return new PageRequest(query, DEFAULT_LIMIT, null).forCaller(caller).query();
+  }
+
+  private SessionQuery query(List<FieldError> errors) {
     Optional<UserId> user = userId(errors);
     Set<Activity> activities = activities(errors);
     Period period = period(errors);
     boolean newestFirst = newestFirst(errors);
-    int size = pageSize(errors);
-    InvalidInputException.throwIfAny(errors);
-    SessionQuery query =
-        new SessionQuery(
-            user.map(UserId::value).orElse(null),
-            activities,
-            period.from(),
-            period.to(),
-            newestFirst);
-    return new PageRequest(query, size, cursor);
+    return new SessionQuery(
+        user.map(UserId::value).orElse(null), activities, period.from(), period.to(), newestFirst);
   }
 
   private boolean newestFirst(List<FieldError> errors) {
@@ -94,11 +104,19 @@ public final class SessionListParameters extends SessionFilterParameters {
   }
 
   private int pageSize(List<FieldError> errors) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
+    return limit(limit, DEFAULT_LIMIT, errors);
+  }
+
+  /**
+   * A page size as sent ({@code limit}, also of the changes feed): {@value #MIN_LIMIT} to {@value
+   * #MAX_LIMIT}, {@code defaultLimit} when not sent.
+   */
+  static int limit(String text, int defaultLimit, List<FieldError> errors) {
+    if (text == null) {
+      return defaultLimit;
     }
     try {
-      int size = Integer.parseInt(limit);
+      int size = Integer.parseInt(text);
       if (size >= MIN_LIMIT && size <= MAX_LIMIT) {
         return size;
       }
@@ -106,6 +124,6 @@ public final class SessionListParameters extends SessionFilterParameters {
       // reported below, like a number out of range
     }
     errors.add(new FieldError("limit", LIMIT_RULE));
-    return DEFAULT_LIMIT;
+    return defaultLimit;
   }
 }

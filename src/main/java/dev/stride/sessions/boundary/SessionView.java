@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "avgHeartRate",
   "maxHeartRate",
   "notes",
-  "createdAt"
+  "createdAt",
+  "updatedAt",
+  "source"
 })
 public record SessionView(
     @Schema(format = "uuid", example = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11") String id,
@@ -46,7 +48,18 @@ public record SessionView(
             format = "date-time",
             description = "When the server stored the session, in UTC.",
             example = "2026-11-01T07:31:02.123456Z")
-        Instant createdAt) {
+        Instant createdAt,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "date-time",
+            description =
+                "When the session was last changed (PATCH), in UTC; createdAt until then.",
+            example = "2026-11-01T07:31:02.123456Z")
+        Instant updatedAt,
+    @Schema(
+            nullable = true,
+            description = "null for a session sent as JSON (the only kind this version stores).")
+        SessionSource source) {
 
   static SessionView of(Session session) {
     return new SessionView(
@@ -60,6 +73,8 @@ public record SessionView(
         session.avgHeartRate(),
         session.maxHeartRate(),
         session.notes(),
-        session.createdAt());
+        session.createdAt(),
+        session.updatedAt(),
+        null);
   }
 }

@@ -6,11 +6,15 @@ import dev.stride.access.entity.Roles;
 import dev.stride.answers.AnswerCache;
 import dev.stride.answers.AnswerCache.Kept;
 import dev.stride.answers.ETags;
+import dev.stride.json.JsonBodies;
 import dev.stride.json.JsonBody;
+import dev.stride.openapi.SharedParameters;
 import dev.stride.problems.Problem;
 import dev.stride.sessions.boundary.SessionListParameters.PageRequest;
 import dev.stride.sessions.control.Cursors;
 import dev.stride.sessions.control.Cursors.Position;
+import dev.stride.sessions.control.SessionEditor;
+import dev.stride.sessions.control.SessionEditor.Edited;
 import dev.stride.sessions.control.SessionFinder;
 import dev.stride.sessions.control.SessionFinder.Page;
 import dev.stride.sessions.control.SessionNotFoundException;
@@ -27,6 +31,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,10 +42,12 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +98,11 @@ public class SessionsResource {
   @Inject Cursors cursors;
   @Inject UserVersions versions;
   @Inject AnswerCache answers;
+  @Inject SessionEditor editor;
+  @Inject SessionInputs inputs;
+
+  /** The media type of a PATCH body (RFC 7396). */
+  static final String MERGE_PATCH = MergePatch.MEDIA_TYPE;
 
   @POST
   @JsonBody
@@ -263,31 +277,11 @@ public class SessionsResource {
   // Payara's OpenAPI does not look into @BeanParam classes (and an @Parameter there breaks the
   // whole document), so the operation names its parameters itself.
   @Parameters({
-    @Parameter(
-        name = "userId",
-        in = ParameterIn.QUERY,
-        description = "Only this user's sessions.",
-        schema =
-            @Schema(
-                type = SchemaType.STRING,
-                pattern = UserId.PATTERN,
-                maxLength = UserId.MAX_LENGTH),
-        example = "u1"),
+    @Parameter(ref = SharedParameters.USER_FILTER),
     @Parameter(ref = "activity"),
     @Parameter(ref = "from"),
     @Parameter(ref = "to"),
-    @Parameter(
-        name = "order",
-        in = ParameterIn.QUERY,
-        description = "By startedAt, then id.",
-        schema =
-            @Schema(
-                type = SchemaType.STRING,
-                enumeration = {
-                  SessionListParameters.NEWEST_FIRST,
-                  SessionListParameters.OLDEST_FIRST
-                },
-                defaultValue = SessionListParameters.NEWEST_FIRST)),
+    @Parameter(ref = SharedParameters.ORDER),
     @Parameter(
         name = "limit",
         in = ParameterIn.QUERY,
@@ -327,6 +321,59 @@ public class SessionsResource {
                         new Kept(
                             version, SessionJsonWriter.bytes(page(query, after, request.size())))));
     return Response.ok(page.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Produces(SessionsCsv.MEDIA_TYPE)
+  @Operation(
+      summary = "Export sessions as CSV",
+      description =
+          "The same filters and order as the list, every matching session (`limit` and `cursor` do not apply),"
+              + " streamed as RFC 4180 CSV with CRLF line ends and a header row. Timestamps as in JSON, `.` as"
+              + " the decimal point, empty cells for absent values (and empty notes). Values are written as they"
+              + " are: a cell such as `=1+1` is a formula to a spreadsheet.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The sessions, one row each.",
+      headers =
+          @Header(
+              name = "Content-Disposition",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      example = "attachment; filename=\"sessions.csv\"")),
+      content =
+          @Content(
+              mediaType = SessionsCsv.MEDIA_TYPE,
+              schema = @Schema(type = SchemaType.STRING),
+              examples =
+                  @ExampleObject(
+                      name = "one session",
+                      value =
+                          "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,"
+                              + "maxHeartRate,notes,createdAt,updatedAt\r\n"
+                              + "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11,u1,running,2026-11-01T06:00:00Z,1800,5000.0,"
+                              + "300,141,182,\"Easy run, by the river\",2026-11-01T07:31:02.123456Z,"
+                              + "2026-11-01T07:31:02.123456Z\r\n")))
+  @APIResponse(
+      responseCode = "400",
+      description = "An invalid filter or order, as for the list.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  @Parameters({
+    @Parameter(ref = SharedParameters.USER_FILTER),
+    @Parameter(ref = "activity"),
+    @Parameter(ref = "from"),
+    @Parameter(ref = "to"),
+    @Parameter(ref = SharedParameters.ORDER)
+  })
+  @RolesAllowed(Roles.READ)
+  public Response export(@BeanParam SessionListParameters parameters) {
+    SessionQuery query = parameters.exported(current.get());
+    return Response.ok(SessionsCsv.of(finder, query), SessionsCsv.MEDIA_TYPE + "; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"sessions.csv\"")
+        .build();
   }
 
   private SessionPage page(SessionQuery query, Position after, int pageSize) {
@@ -387,13 +434,109 @@ public class SessionsResource {
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.WRITE)
-  public Response delete(@Parameter(description = "The session's id.") @PathParam("id") String id) {
+  public Response delete(
+      @Parameter(description = "The session's id.") @PathParam("id") String id,
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Caller caller = current.get();
     String onlyOf = caller.isAdmin() ? null : caller.userId();
-    if (!uuid(id).map(uuid -> finder.delete(uuid, onlyOf)).orElse(false)) {
+    UUID uuid = uuid(id).orElseThrow(() -> new SessionNotFoundException(id));
+    if (ifMatch != null) {
+      editor.delete(uuid, onlyOf, stored -> ETags.ifMatchHolds(ifMatch, tagOf(stored)));
+    } else if (!finder.delete(uuid, onlyOf)) {
       throw new SessionNotFoundException(id);
     }
     return Response.noContent().build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Operation(
+      summary = "Change a session",
+      description =
+          "A JSON merge patch (RFC 7396) with `Content-Type: "
+              + MERGE_PATCH
+              + "`. The patched session must pass every rule of POST; a 400 lists every invalid field of the"
+              + " patch and of the result, and nothing changes. With `If-Match`, the session changes only while"
+              + " its ETag is one of those named (`*`: any); otherwise 412. A patch that changes nothing answers"
+              + " 200 and leaves `updatedAt`, the ETag and the changes feed as they were. Answers are checked in"
+              + " the contract's order: 404, 415, 413, 400, 412.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MERGE_PATCH,
+              schema = @Schema(implementation = SessionPatch.Document.class),
+              examples =
+                  @ExampleObject(
+                      name = "fix the distance, drop the notes",
+                      value = "{\"distanceMeters\": 10000.0, \"notes\": null}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The session as it is now.",
+      headers = {
+        @Header(name = "ETag", ref = "ETag"),
+        @Header(name = "Cache-Control", ref = "Cache-Control")
+      },
+      content = @Content(schema = @Schema(ref = "Session")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Not a JSON object, a refused property (id, userId, createdAt, updatedAt, source, unknown), null for a"
+              + " required field, a wrong JSON type, or a result that breaks a rule; `errors` lists them all.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "404", ref = "SessionNotFound")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names none of the session's current ETag; nothing changed.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "413",
+      description = "The body is over " + (SessionBodyReader.MAX_BODY_BYTES >> 20) + " MiB.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "415",
+      description = "The body is not sent as " + MERGE_PATCH + ".",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "500", ref = "Unexpected")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  @RolesAllowed(Roles.WRITE)
+  public Response change(
+      @Parameter(description = "The session's id.") @PathParam("id") String id,
+      @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Context HttpHeaders headers,
+      InputStream body) {
+    Caller caller = current.get();
+    String onlyOf = caller.isAdmin() ? null : caller.userId();
+    // The contract's order: 404 before 415, 413 and 400, so the session is looked up first (and
+    // again, locked, when the patch is applied).
+    UUID uuid =
+        uuid(id)
+            .filter(
+                known -> finder.find(known).filter(s -> caller.mayActFor(s.userId())).isPresent())
+            .orElseThrow(() -> new SessionNotFoundException(id));
+    if (!MergePatch.isMergePatch(headers)) {
+      throw new NotSupportedException();
+    }
+    SessionPatch patch =
+        JsonBodies.read(
+            body,
+            JsonBodies.declaredLength(headers.getRequestHeaders()),
+            SessionBodyReader.MAX_BODY_BYTES,
+            SessionPatch::read);
+    Edited edited =
+        editor.change(
+            uuid,
+            onlyOf,
+            stored -> patch.applyTo(stored, inputs),
+            stored -> ifMatch == null || ETags.ifMatchHolds(ifMatch, tagOf(stored)));
+    byte[] answer = SessionJsonWriter.bytes(SessionView.of(edited.session()));
+    return ETags.revalidated(
+        Response.ok(answer, MediaType.APPLICATION_JSON_TYPE), ETags.ofBytes(answer));
+  }
+
+  /** The ETag of a session: that of the JSON answer of GET /api/sessions/{id}. */
+  private static EntityTag tagOf(Session session) {
+    return ETags.ofBytes(SessionJsonWriter.bytes(SessionView.of(session)));
   }
 
   private static Optional<UUID> uuid(String text) {

@@ -53,7 +53,9 @@ public class BatchCopy {
           + SessionRows.INPUT_COLUMNS
           + ") SELECT "
           + prefixed("b.", SessionRows.INPUT_COLUMNS)
-          + " FROM batch_input b JOIN claimed c ON c.id = b.id RETURNING user_id),\n "
+          + " FROM batch_input b JOIN claimed c ON c.id = b.id RETURNING id, user_id),\n "
+          + SessionChanges.forgetDeletions("stored")
+          + ",\n "
           + UserVersions.bump("stored")
           + "\nSELECT count(*) FROM stored";
 

@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class Cursors {
   private static final int POSITION_BYTES = Long.BYTES + 2 * Long.BYTES;
-  private static final int MAC_BYTES = 16;
+  static final int MAC_BYTES = 16;
 
   @Inject CursorKey key;
 
@@ -36,7 +36,7 @@ public class Cursors {
     token
         .putLong(after.id().getMostSignificantBits())
         .putLong(after.id().getLeastSignificantBits());
-    token.put(mac(query, token.array()));
+    token.put(mac(token.array(), POSITION_BYTES, query.fingerprint()));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
   }
 
@@ -49,7 +49,8 @@ public class Cursors {
     }
     if (token.length != POSITION_BYTES + MAC_BYTES
         || !MessageDigest.isEqual(
-            mac(query, token), Arrays.copyOfRange(token, POSITION_BYTES, token.length))) {
+            mac(token, POSITION_BYTES, query.fingerprint()),
+            Arrays.copyOfRange(token, POSITION_BYTES, token.length))) {
       throw invalid();
     }
     ByteBuffer position = ByteBuffer.wrap(token);
@@ -60,7 +61,11 @@ public class Cursors {
   /** Keyed once; every cursor works on a copy, since a Mac is not thread-safe. */
   private volatile Mac keyed;
 
-  private byte[] mac(SessionQuery query, byte[] token) {
+  /**
+   * The first {@value #MAC_BYTES} bytes of the HMAC of a token's first {@code length} bytes and
+   * what it is bound to ({@code context}): a list query, or a feed's filter (ChangePositions).
+   */
+  byte[] mac(byte[] token, int length, String context) {
     try {
       Mac prototype = keyed;
       if (prototype == null) {
@@ -69,8 +74,8 @@ public class Cursors {
         keyed = prototype;
       }
       Mac mac = (Mac) prototype.clone();
-      mac.update(token, 0, POSITION_BYTES);
-      mac.update(query.fingerprint().getBytes(StandardCharsets.UTF_8));
+      mac.update(token, 0, length);
+      mac.update(context.getBytes(StandardCharsets.UTF_8));
       return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     } catch (GeneralSecurityException | CloneNotSupportedException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);

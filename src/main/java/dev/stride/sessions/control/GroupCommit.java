@@ -50,7 +50,8 @@ public class GroupCommit {
    * the version of their users: one statement. Ids are claimed in id order and users bumped in user
    * order, so concurrent groups (and batches, and deletes) wait for each other instead of
    * deadlocking. A concurrent claim of the same new id waits on the key of session_ids, then claims
-   * nothing, so exactly one session is stored.
+   * nothing, so exactly one session is stored. An id stored again after a DELETE loses its
+   * tombstone: the feed then shows it only as the session it is now.
    */
   static final String INSERT =
       "WITH input AS ("
@@ -61,6 +62,8 @@ public class GroupCommit {
           + SessionRows.INPUT_COLUMNS
           + ") SELECT i.* FROM input i JOIN claimed c ON c.id = i.id"
           + " RETURNING id, user_id, created_at),\n "
+          + SessionChanges.forgetDeletions("stored")
+          + ",\n "
           + UserVersions.bump("stored")
           + "\nSELECT id, created_at FROM stored";
 

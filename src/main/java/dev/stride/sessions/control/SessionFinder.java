@@ -5,6 +5,7 @@ import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +37,11 @@ public class SessionFinder {
 
   private static final String FIND_ALL = BY_ID + " WHERE k.id = ANY (?)";
 
-  /** Frees the id, deletes the session and raises its user's version: one statement. */
-  private static final String DELETE = delete("");
+  /**
+   * Frees the id, deletes the session, leaves its tombstone for the changes feed and raises its
+   * user's version: one statement.
+   */
+  static final String DELETE = delete("");
 
   /** The same, only when the session is the user's (the second parameter). */
   private static final String DELETE_OWN =
@@ -50,7 +54,9 @@ public class SessionFinder {
         + condition
         + " RETURNING id, started_at),\n"
         + " deleted AS (DELETE FROM sessions s USING released r"
-        + " WHERE s.started_at = r.started_at AND s.id = r.id RETURNING s.user_id),\n "
+        + " WHERE s.started_at = r.started_at AND s.id = r.id RETURNING s.id, s.user_id),\n "
+        + SessionChanges.rememberDeletions("deleted")
+        + ",\n "
         + UserVersions.bump("deleted")
         + "\nSELECT count(*) FROM deleted";
   }
@@ -77,9 +83,62 @@ public class SessionFinder {
 
   /** One page: up to {@code limit} sessions after {@code after} (null: from the start). */
   public Page list(SessionQuery query, Position after, int limit) {
+    List<Object> parameters = new ArrayList<>();
+    String sql = select(query, after, parameters) + " LIMIT ?";
+    parameters.add(limit + 1);
+
+    List<Session> sessions = query(sql, parameters, limit + 1);
+    boolean more = sessions.size() > limit;
+    if (more) {
+      sessions.remove(limit);
+    }
+    Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
+    return new Page(sessions, more ? new Position(last.startedAt(), last.id()) : null);
+  }
+
+  /** Where the sessions of an export go, one at a time. */
+  public interface Sink {
+    void accept(Session session) throws IOException;
+  }
+
+  /**
+   * Every session the query matches, in its order, through a cursor: PostgreSQL sends {@value
+   * #EXPORT_FETCH_SIZE} rows at a time, so memory does not grow with the number of rows (the driver
+   * uses a cursor only inside a transaction, hence the read-only one here).
+   */
+  public void export(SessionQuery query, Sink sink) throws IOException {
+    List<Object> parameters = new ArrayList<>();
+    String sql = select(query, null, parameters);
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        connection.setReadOnly(true);
+        select.setFetchSize(EXPORT_FETCH_SIZE);
+        Parameters.bind(connection, select, parameters);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(SessionRows.session(rows));
+          }
+        }
+      } finally {
+        connection.rollback(); // read only: nothing to keep
+        connection.setReadOnly(false);
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("exporting sessions failed", e);
+    }
+  }
+
+  private static final int EXPORT_FETCH_SIZE = 1000;
+
+  /**
+   * The SELECT of the sessions a query matches, after a position (null: from the start), in the
+   * query's order; its parameters are added to {@code parameters}.
+   */
+  private static String select(SessionQuery query, Position after, List<Object> parameters) {
     StringBuilder sql = new StringBuilder("SELECT ").append(SessionRows.COLUMNS);
     sql.append(" FROM sessions s");
-    List<Object> parameters = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     if (query.userId() != null) {
       conditions.add("s.user_id = ?");
@@ -108,16 +167,7 @@ public class SessionFinder {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
     sql.append(" ORDER BY s.started_at ").append(direction).append(", s.id ").append(direction);
-    sql.append(" LIMIT ?");
-    parameters.add(limit + 1);
-
-    List<Session> sessions = query(sql.toString(), parameters, limit + 1);
-    boolean more = sessions.size() > limit;
-    if (more) {
-      sessions.remove(limit);
-    }
-    Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-    return new Page(sessions, more ? new Position(last.startedAt(), last.id()) : null);
+    return sql.toString();
   }
 
   /** A page of sessions and, when more match, where the next page starts. */

@@ -20,7 +20,10 @@ final class SessionRows {
   /** The columns {@link #session} reads, in its order, of a table aliased {@code s}. */
   static final String COLUMNS =
       "s.id, s.user_id, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
-          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at";
+          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at, s.updated_at";
+
+  /** How many columns {@link #COLUMNS} names. */
+  static final int COLUMN_COUNT = 12;
 
   /** The input columns, in the order of {@link #texts} and of the {@code unnest} below. */
   static final String INPUT_COLUMNS =
@@ -41,18 +44,26 @@ final class SessionRows {
 
   /** The session in the current row of a result of {@link #COLUMNS}. */
   static Session session(ResultSet row) throws SQLException {
+    return session(row, 1);
+  }
+
+  /** The session in {@link #COLUMNS} from the row's column {@code first} on. */
+  static Session session(ResultSet row, int first) throws SQLException {
+    int c = first - 1;
     return new Session(
-            row.getObject(1, UUID.class),
-            row.getString(2),
-            Activity.fromWireName(row.getString(3)).orElseThrow(),
-            row.getObject(4, OffsetDateTime.class).toInstant(),
-            row.getInt(5),
-            nullable(row, row.getDouble(6)),
-            nullable(row, row.getInt(7)),
-            nullable(row, row.getInt(8)),
-            nullable(row, row.getInt(9)),
-            row.getString(10))
-        .storedAt(row.getObject(11, OffsetDateTime.class).toInstant());
+            row.getObject(c + 1, UUID.class),
+            row.getString(c + 2),
+            Activity.fromWireName(row.getString(c + 3)).orElseThrow(),
+            row.getObject(c + 4, OffsetDateTime.class).toInstant(),
+            row.getInt(c + 5),
+            nullable(row, row.getDouble(c + 6)),
+            nullable(row, row.getInt(c + 7)),
+            nullable(row, row.getInt(c + 8)),
+            nullable(row, row.getInt(c + 9)),
+            row.getString(c + 10))
+        .stored(
+            row.getObject(c + 11, OffsetDateTime.class).toInstant(),
+            row.getObject(c + 12, OffsetDateTime.class).toInstant());
   }
 
   private static <T> T nullable(ResultSet row, T value) throws SQLException {
@@ -82,6 +93,15 @@ final class SessionRows {
   /** Binds the sessions as the ten arrays of {@link #UNNEST_INPUT}, from parameter 1 on. */
   static void bindUnnest(Connection connection, PreparedStatement statement, List<Session> sessions)
       throws SQLException {
+    bindUnnest(connection, statement, 1, sessions);
+  }
+
+  /**
+   * Binds the sessions as the ten arrays of {@link #UNNEST_INPUT}, from parameter {@code first}.
+   */
+  static void bindUnnest(
+      Connection connection, PreparedStatement statement, int first, List<Session> sessions)
+      throws SQLException {
     String[][] columns = new String[INPUT_COUNT][sessions.size()];
     for (int i = 0; i < sessions.size(); i++) {
       String[] row = texts(sessions.get(i));
@@ -90,7 +110,7 @@ final class SessionRows {
       }
     }
     for (int c = 0; c < INPUT_COUNT; c++) {
-      statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+      statement.setArray(first + c, connection.createArrayOf("text", columns[c]));
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * One exercise session of a user: what they did ({@link Activity}), when it started, how long it
- * lasted and, where the device measured them, distance, calories and heart rates. A session never
- * changes once stored; a client that sends it again with the same id gets it back unchanged.
+ * lasted and, where the device measured them, distance, calories and heart rates. Its id and user
+ * never change; its other input fields may, through a PATCH (see SessionEditor), which moves {@code
+ * updatedAt}. A client that sends it again with the same id gets it back unchanged.
  *
  * <p>Stored as a row of the {@code sessions} table ({@code db/migration/V1__sessions.sql}; read and
  * written over JDBC by the control classes, see SessionRows). The table's key is {@code
@@ -38,6 +39,8 @@ public class Session {
 
   private Instant createdAt;
 
+  private Instant updatedAt;
+
   /**
    * A session about to be recorded. {@code startedAt} is kept to the microsecond, the precision
    * PostgreSQL stores, so that what is compared on a retry is what was stored.
@@ -66,7 +69,7 @@ public class Session {
   }
 
   /** The stored form of this session, as the database completed it. */
-  public Session storedAt(Instant created) {
+  public Session stored(Instant created, Instant updated) {
     Session stored =
         new Session(
             id,
@@ -80,7 +83,13 @@ public class Session {
             maxHeartRate,
             notes);
     stored.createdAt = created;
+    stored.updatedAt = updated;
     return stored;
+  }
+
+  /** The stored form of a session recorded just now: never changed yet. */
+  public Session storedAt(Instant created) {
+    return stored(created, created);
   }
 
   /**
@@ -147,5 +156,10 @@ public class Session {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** When it was last changed; its creation until then. */
+  public Instant updatedAt() {
+    return updatedAt;
   }
 }

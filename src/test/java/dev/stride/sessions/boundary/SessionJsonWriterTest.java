@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The writer of the busiest answers must write, byte for byte, what JSON-B would. */
 class SessionJsonWriterTest {
-  private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final Jsonb JSONB =
+      JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withNullValues(true));
 
   @AfterAll
   static void close() throws Exception {
@@ -47,7 +48,9 @@ class SessionJsonWriterTest {
         141,
         182,
         "Easy run by the \"river\" \u00e8 \u2028 \n \u0001 \ud83c\udfc3",
-        Instant.parse("2026-11-01T07:31:02.123456Z"));
+        Instant.parse("2026-11-01T07:31:02.123456Z"),
+        Instant.parse("2026-11-02T08:00:00.5Z"),
+        null);
   }
 
   private static SessionView bare() {
@@ -57,6 +60,8 @@ class SessionJsonWriterTest {
         "yoga",
         Instant.parse("1970-01-01T00:00:00.000001Z"),
         0,
+        null,
+        null,
         null,
         null,
         null,
@@ -97,7 +102,9 @@ class SessionJsonWriterTest {
         null,
         random.nextInt(250),
         "",
-        Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)));
+        Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)),
+        Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)),
+        null);
   }
 
   @Test
