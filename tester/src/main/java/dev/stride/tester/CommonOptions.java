@@ -57,7 +57,8 @@ public final class CommonOptions {
       defaultValue = "500",
       description =
           "simulate: sessions per request, 1 = POST /sessions one by one, more = POST"
-              + " /sessions/batch (1..1000); export: page size (default: ${DEFAULT-VALUE}).")
+              + " /sessions/batch (1..1000); export --check: sessions a page; sync: changes a page"
+              + " (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(

@@ -20,6 +20,7 @@ public enum ExitCode {
    * looking at what was sent, and a script may want to fetch a new one and run again.
    */
   TOKEN_REFUSED(7, "the service refused the token (401): check --token / STRIDE_TOKEN"),
+  EXPORT_DIFFERS(8, "export --check: the CSV export differs from the pages of GET /sessions"),
   INTERNAL_ERROR(70, "a bug in the tester");
 
   private final int code;

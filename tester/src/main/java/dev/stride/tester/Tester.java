@@ -8,6 +8,7 @@ import dev.stride.tester.service.control.TokenRefusedException;
 import dev.stride.tester.sessions.boundary.ExportCommand;
 import dev.stride.tester.simulation.boundary.SimulateCommand;
 import dev.stride.tester.statistics.boundary.StatsCommand;
+import dev.stride.tester.sync.boundary.SyncCommand;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,11 +25,13 @@ import picocli.CommandLine.Spec;
     version = "stride-tester 1.0.0",
     description =
         "Simulates users who record exercise sessions in Stride, verifies the statistics Stride"
-            + " computes from them, and exports sessions and statistics to CSV.",
+            + " computes from them, exports sessions and statistics to CSV and keeps a CSV copy of"
+            + " a user's sessions in sync.",
     subcommands = {
       SimulateCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      SyncCommand.class,
       BenchSinkCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -38,7 +41,8 @@ public final class Tester implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: simulate, stats or export");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: simulate, stats, export or sync");
   }
 
   public static void main(String[] args) {

@@ -3,18 +3,14 @@ package dev.stride.tester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.tester.access.control.TokensClient;
-import dev.stride.tester.access.entity.Bearer;
 import dev.stride.tester.access.entity.NewToken;
-import dev.stride.tester.access.entity.Secret;
 import dev.stride.tester.access.entity.Token;
 import dev.stride.tester.service.control.ServiceClient;
 import dev.stride.tester.sessions.control.SessionsClient;
 import dev.stride.tester.sessions.control.SessionsQuery;
 import dev.stride.tester.sessions.entity.StoredSession;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +37,7 @@ class AccessIT {
   @BeforeEach
   void connect() {
     StrideUnderTest.require();
-    admin =
-        new ServiceClient(
-            URI.create(StrideUnderTest.BASE_URL),
-            new Bearer(Secret.of(StrideUnderTest.ADMIN_TOKEN), "the admin token was refused"),
-            Duration.ofSeconds(30),
-            2,
-            Duration.ofMillis(100));
+    admin = StrideUnderTest.admin();
   }
 
   @AfterEach

@@ -155,7 +155,8 @@ class AccessTest {
         .containsEntry("userTokens", "3")
         .containsEntry("requests", "3")
         .containsEntry("answers.201", "3");
-    assertThat(stride.received.get(0)).isEqualTo(new Request("GET", "/api/me", bearer(GIVEN), ""));
+    assertThat(stride.received.get(0))
+        .isEqualTo(new Request("GET", "/api/me", bearer(GIVEN), "application/json", ""));
     var mints = stride.to("/api/tokens").stream().filter(r -> r.method().equals("POST")).toList();
     assertThat(mints).extracting(Request::authorization).containsOnly(bearer(GIVEN));
     assertThat(mints).extracting(AccessTest::userOf).containsExactlyInAnyOrderElementsOf(users);

@@ -33,8 +33,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FakeStride implements AfterEachCallback, AutoCloseable {
 
-  /** An answer: status and JSON body. */
-  public record Answer(int status, String body) {
+  /** An answer: status, body and its media type. */
+  public record Answer(int status, String body, String contentType) {
+
+    /** A JSON body, or a problem from 400 on. */
+    public Answer(int status, String body) {
+      this(status, body, status >= 400 ? "application/problem+json" : "application/json");
+    }
+
+    /** A CSV export. */
+    public static Answer csv(String body) {
+      return new Answer(200, body, "text/csv; charset=utf-8");
+    }
+
     public static Answer problem(int status, String title, String detail) {
       return new Answer(
           status,
@@ -49,7 +60,8 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
   }
 
   /** A request as the fake received it. */
-  public record Request(String method, String path, String authorization, String body) {}
+  public record Request(
+      String method, String path, String authorization, String accept, String body) {}
 
   /** What {@code GET /api/me} answers for an admin token, the fake's default. */
   public static final String ADMIN =
@@ -71,6 +83,18 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
       path -> Answer.problem(404, "Not Found", "no statistics here");
   public volatile Function<String, Answer> list =
       query -> new Answer(200, "{\"items\":[],\"nextCursor\":null}");
+
+  /** {@code GET /api/sessions} with {@code Accept: text/csv}, given the raw query. */
+  public volatile Function<String, Answer> csv =
+      query ->
+          Answer.csv(
+              "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,"
+                  + "maxHeartRate,notes,createdAt,updatedAt\r\n");
+
+  /** {@code GET /api/sessions/changes}, given the raw query. */
+  public volatile Function<String, Answer> changes =
+      query -> Answer.problem(404, "Not Found", "no changes feed here");
+
   public volatile Supplier<Answer> me = () -> new Answer(200, ADMIN);
   public volatile Function<String, Answer> mint = FakeStride::minted;
   public volatile Function<String, Answer> revoke = body -> new Answer(204, "");
@@ -84,13 +108,11 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
     }
     server.createContext("/api/sessions/batch", exchange -> answer(exchange, batch));
     server.createContext(
-        "/api/sessions",
+        "/api/sessions/changes",
         exchange ->
-            answer(
-                exchange,
-                exchange.getRequestMethod().equals("GET")
-                    ? body -> list.apply(exchange.getRequestURI().getRawQuery())
-                    : single));
+            answer(exchange, body -> changes.apply(exchange.getRequestURI().getRawQuery())));
+    server.createContext(
+        "/api/sessions", exchange -> answer(exchange, body -> sessions(exchange).apply(body)));
     server.createContext(
         "/api/users",
         exchange -> answer(exchange, body -> stats.apply(exchange.getRequestURI().toString())));
@@ -99,6 +121,17 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
         "/api/tokens",
         exchange -> answer(exchange, exchange.getRequestMethod().equals("DELETE") ? revoke : mint));
     server.start();
+  }
+
+  private Function<String, Answer> sessions(HttpExchange exchange) {
+    if (!exchange.getRequestMethod().equals("GET")) {
+      return single;
+    }
+    String query = exchange.getRequestURI().getRawQuery();
+    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    return accept != null && accept.contains("text/csv")
+        ? body -> csv.apply(query)
+        : body -> list.apply(query);
   }
 
   public String baseUrl() {
@@ -189,17 +222,14 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
               exchange.getRequestMethod(),
               exchange.getRequestURI().toString(),
               authorization,
+              exchange.getRequestHeaders().getFirst("Accept"),
               body));
       Answer answer =
           refused.test(authorization)
               ? Answer.problem(401, "Unauthorized", "This request needs a valid token.")
               : handler.apply(body);
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange
-          .getResponseHeaders()
-          .set(
-              "Content-Type",
-              answer.status() >= 400 ? "application/problem+json" : "application/json");
+      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       exchange.getResponseBody().write(bytes);
     }

@@ -3,6 +3,12 @@ package dev.stride.tester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.stride.tester.access.entity.Bearer;
+import dev.stride.tester.access.entity.Secret;
+import dev.stride.tester.service.control.ServiceClient;
+import java.net.URI;
+import java.time.Duration;
+
 /**
  * The Stride the ITs run against: its API root from {@code -Dstride.baseUrl} (without it they are
  * skipped) and an admin token from {@code -Dstride.token}, else from {@code STRIDE_ADMIN_TOKEN}.
@@ -20,6 +26,16 @@ final class StrideUnderTest {
     assertThat(ADMIN_TOKEN)
         .as("the admin token of %s: set -Dstride.token or STRIDE_ADMIN_TOKEN", BASE_URL)
         .isNotBlank();
+  }
+
+  /** A client of the Stride under test with the admin token. */
+  static ServiceClient admin() {
+    return new ServiceClient(
+        URI.create(BASE_URL),
+        new Bearer(Secret.of(ADMIN_TOKEN), "the admin token was refused"),
+        Duration.ofSeconds(30),
+        2,
+        Duration.ofMillis(100));
   }
 
   private static String adminToken() {

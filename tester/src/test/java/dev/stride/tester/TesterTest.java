@@ -78,7 +78,13 @@ class TesterTest {
     assertThat(run("--help")).isZero();
     assertThat(console.output())
         .contains(
-            "simulate", "stats", "export", "Exit codes:", "3   the service cannot be reached");
+            "simulate",
+            "stats",
+            "export",
+            "sync",
+            "Exit codes:",
+            "3   the service cannot be reached",
+            "8   export --check");
     assertThat(run("simulate", "--help")).isZero();
     assertThat(console.output()).contains("--sessions-per-user", "--no-verify", "--batch-size");
   }
@@ -243,45 +249,5 @@ class TesterTest {
         .isEqualTo(ExitCode.REQUEST_REJECTED.code());
     assertThat(console.errors())
         .contains("GET /users/u1/stats answered 404 Not Found: no statistics here");
-  }
-
-  @Test
-  void exportFollowsTheCursors() throws IOException {
-    String session =
-        "{\"id\":\"%s\",\"userId\":\"u1\",\"activity\":\"yoga\",\"startedAt\":\"2026-01-01T07:00:00Z\","
-            + "\"durationSeconds\":600,\"distanceMeters\":null,\"calories\":null,"
-            + "\"avgHeartRate\":null,\"maxHeartRate\":null,\"notes\":\"a, b\","
-            + "\"createdAt\":\"2026-01-02T00:00:00Z\"}";
-    stride.list =
-        query ->
-            query.contains("cursor=")
-                ? new Answer(
-                    200, "{\"items\":[" + session.formatted("c") + "],\"nextCursor\":null}")
-                : new Answer(
-                    200,
-                    "{\"items\":["
-                        + session.formatted("a")
-                        + ","
-                        + session.formatted("b")
-                        + "],\"nextCursor\":\"ab+/=\"}");
-
-    int exitCode =
-        run(
-            "export",
-            "--base-url",
-            stride.baseUrl(),
-            "--out",
-            out.toString(),
-            "--batch-size",
-            "2",
-            "--activity",
-            "yoga");
-
-    assertThat(exitCode).isZero();
-    assertThat(stride.paths())
-        .containsExactly(
-            "/api/sessions?order=asc&limit=2&activity=yoga",
-            "/api/sessions?order=asc&limit=2&activity=yoga&cursor=ab%2B%2F%3D");
-    assertThat(lines("export.csv")).hasSize(4).element(1).asString().contains("\"a, b\"");
   }
 }

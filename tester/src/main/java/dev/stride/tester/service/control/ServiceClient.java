@@ -115,6 +115,21 @@ public final class ServiceClient implements AutoCloseable {
       Function<WebTarget, WebTarget> target,
       Function<Invocation.Builder, Response> method,
       Function<Response, T> answer) {
+    return send(request, target, MediaType.APPLICATION_JSON_TYPE, method, answer);
+  }
+
+  /**
+   * {@link #send(String, Function, Function, Function)} asking for an answer of media type {@code
+   * accept}, e.g. {@code text/csv}. An {@code answer} that reads a stream must not let a {@link
+   * ProcessingException} out: the request would be sent again after part of the answer was written
+   * somewhere.
+   */
+  public <T> T send(
+      String request,
+      Function<WebTarget, WebTarget> target,
+      MediaType accept,
+      Function<Invocation.Builder, Response> method,
+      Function<Response, T> answer) {
     for (int attempt = 0; ; attempt++) {
       boolean last = attempt >= retries;
       long start = System.nanoTime();
@@ -123,7 +138,7 @@ public final class ServiceClient implements AutoCloseable {
             method.apply(
                 target
                     .apply(api)
-                    .request(MediaType.APPLICATION_JSON_TYPE)
+                    .request(accept)
                     .header(HttpHeaders.AUTHORIZATION, bearer.secret().authorization()));
         int status = response.getStatus();
         if (status < 500) {

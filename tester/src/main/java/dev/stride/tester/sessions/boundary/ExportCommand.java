@@ -5,11 +5,12 @@ import dev.stride.tester.ExitCode;
 import dev.stride.tester.TimestampConverter;
 import dev.stride.tester.measurement.control.RunSummary;
 import dev.stride.tester.output.control.CsvOutput;
+import dev.stride.tester.sessions.control.ExportCheck;
 import dev.stride.tester.sessions.control.SessionsClient;
-import dev.stride.tester.sessions.control.SessionsCsv;
 import dev.stride.tester.sessions.control.SessionsExport;
 import dev.stride.tester.sessions.control.SessionsQuery;
 import dev.stride.tester.sessions.entity.Activity;
+import dev.stride.tester.sessions.entity.Order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code export}: pages through the stored sessions, following the cursors, into CSV. */
+/** {@code export}: Stride's CSV export of the matching sessions, streamed into export.csv. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Pages through GET /sessions (oldest first, --batch-size sessions a page, following"
-          + " nextCursor) and writes every matching session to export.csv.",
-      "With several --user, their sessions are fetched --concurrency users at a time."
+      "Streams GET /sessions with Accept: text/csv (Stride's CSV export, the same filters and"
+          + " order as the JSON list, no paging) into export.csv in --out, byte for byte; the file"
+          + " is replaced only once the whole export has arrived.",
+      "With several --user, their exports follow one another under one header row.",
+      "--check then pages through the JSON list with the same filters and order (--batch-size"
+          + " sessions a page) and compares the count and every row; a difference exits with 8."
     })
 public final class ExportCommand implements Callable<Integer> {
+
+  /** The file an export writes in {@code --out}. */
+  public static final String EXPORT_FILE = "export.csv";
 
   @Spec CommandSpec spec;
 
@@ -59,19 +66,48 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Only sessions started before this date or RFC 3339 date-time.")
   Instant to;
 
+  @Option(
+      names = "--order",
+      paramLabel = "asc|desc",
+      defaultValue = "asc",
+      description =
+          "By startedAt, ties by id: asc (oldest first) or desc (default: ${DEFAULT-VALUE}).")
+  Order order;
+
+  @Option(
+      names = "--check",
+      description =
+          "Afterwards compare the file with the pages of the JSON list (while nobody writes to"
+              + " these sessions).")
+  boolean check;
+
   @Override
   public Integer call() {
     common.validate(spec.commandLine());
     var output = new CsvOutput(common.out());
-    var query = new SessionsQuery(null, activities, from, to);
+    var file = output.folder().resolve(EXPORT_FILE);
+    var query = new SessionsQuery(null, activities, from, to, order);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    try (var service = common.connect();
-        var csv = SessionsCsv.exported(output)) {
-      var export =
-          new SessionsExport(
-              new SessionsClient(service), csv, common.batchSize(), common.concurrency());
-      long exported = export.export(query, users);
+    ExitCode exitCode = ExitCode.OK;
+    try (var service = common.connect()) {
+      var sessions = new SessionsClient(service);
+      long exported = new SessionsExport(sessions).export(query, users, file);
+      var out = spec.commandLine().getOut();
+      out.println("exported " + exported + " sessions to " + file.toAbsolutePath());
+      ExportCheck.Result checked = null;
+      if (check) {
+        checked = new ExportCheck(sessions, common.batchSize()).check(file, query, users);
+        if (!checked.passed()) {
+          exitCode = ExitCode.EXPORT_DIFFERS;
+          report(checked);
+        } else {
+          out.println(
+              "check passed: the CSV export holds the "
+                  + checked.sessions()
+                  + " sessions of the JSON pages, in their order, with their values");
+        }
+      }
       var summary =
           new RunSummary(
                   "export",
@@ -79,16 +115,29 @@ public final class ExportCommand implements Callable<Integer> {
                   Duration.ofNanos(System.nanoTime() - start),
                   service.measurements())
               .withRate("sessions", exported);
+      if (checked != null) {
+        summary
+            .with("check", checked.passed() ? "passed" : "failed")
+            .with("differences", checked.differenceCount());
+      }
       output.writeMetrics("summary.csv", summary.metrics());
-      var out = spec.commandLine().getOut();
       out.print(summary.text());
-      out.println(
-          "exported "
-              + exported
-              + " sessions to "
-              + output.folder().resolve(SessionsCsv.EXPORT_FILE).toAbsolutePath());
       out.flush();
     }
-    return ExitCode.OK.code();
+    return exitCode.code();
+  }
+
+  private void report(ExportCheck.Result checked) {
+    var err = spec.commandLine().getErr();
+    err.println(
+        "error: export --check: the CSV export differs from the JSON pages: "
+            + checked.rows()
+            + " rows in the CSV, "
+            + checked.sessions()
+            + " sessions in the pages, "
+            + checked.differenceCount()
+            + " rows differ, e.g.:");
+    checked.differences().forEach(difference -> err.println("  " + difference));
+    err.flush();
   }
 }

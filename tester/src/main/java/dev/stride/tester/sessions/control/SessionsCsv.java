@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,14 +19,14 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * Sessions as CSV rows: {@code sessions.csv} holds every session sent with the status the service
- * answered, an export holds sessions as the service stored them. Rows are formatted by Commons CSV
- * in the calling thread, encoded as UTF-8, and appended to the file in one piece per request, so
- * that many workers can write at 100,000 rows a second.
+ * answered; the columns and cells of Stride's own export are those of {@link #exportHeader()} and
+ * {@link #exportCells}. Rows are formatted by Commons CSV in the calling thread, encoded as UTF-8,
+ * and appended to the file in one piece per request, so that many workers can write at 100,000 rows
+ * a second.
  */
 public final class SessionsCsv implements Closeable {
 
   public static final String SENT_FILE = "sessions.csv";
-  public static final String EXPORT_FILE = "export.csv";
 
   private static final String[] FIELDS = {
     "id",
@@ -54,27 +53,22 @@ public final class SessionsCsv implements Closeable {
   }
 
   public static String[] sentHeader() {
-    return header("status");
-  }
-
-  public static String[] exportHeader() {
-    return header("createdAt");
-  }
-
-  private static String[] header(String last) {
     var header = new ArrayList<>(List.of(FIELDS));
-    header.add(last);
+    header.add("status");
+    return header.toArray(String[]::new);
+  }
+
+  /** The columns of Stride's CSV export, which {@code export} and {@code sync} write. */
+  public static String[] exportHeader() {
+    var header = new ArrayList<>(List.of(FIELDS));
+    header.add("createdAt");
+    header.add("updatedAt");
     return header.toArray(String[]::new);
   }
 
   /** Creates {@code sessions.csv} for the sessions a simulation sends. */
   public static SessionsCsv sent(CsvOutput output) {
     return new SessionsCsv(output, SENT_FILE, sentHeader());
-  }
-
-  /** Creates the file of an export. */
-  public static SessionsCsv exported(CsvOutput output) {
-    return new SessionsCsv(output, EXPORT_FILE, exportHeader());
   }
 
   /** Writes sessions with the status that answered them; safe to call from many threads. */
@@ -98,24 +92,30 @@ public final class SessionsCsv implements Closeable {
     append(rows);
   }
 
-  /** Writes sessions as the service returned them; safe to call from many threads. */
-  public void writeStored(List<StoredSession> sessions) {
-    var rows = new Rows(sessions.size());
-    for (var session : sessions) {
-      rows.add(
-          session.id(),
-          session.userId(),
-          session.activity(),
-          utc(session.startedAt()),
-          session.durationSeconds(),
-          session.distanceMeters(),
-          session.calories(),
-          session.avgHeartRate(),
-          session.maxHeartRate(),
-          session.notes(),
-          utc(session.createdAt()));
-    }
-    append(rows);
+  /**
+   * The cells of a session in the columns of {@link #exportHeader()}, as Stride's export writes
+   * them: timestamps as in JSON, numbers as Java writes them ({@code 7500.0}, as JSON-P writes a
+   * double), an empty cell for an absent value and for empty notes.
+   */
+  public static String[] exportCells(StoredSession session) {
+    return new String[] {
+      session.id(),
+      session.userId(),
+      session.activity(),
+      timestamp(session.startedAt()),
+      text(session.durationSeconds()),
+      session.distanceMeters() == null ? "" : Double.toString(session.distanceMeters()),
+      text(session.calories()),
+      text(session.avgHeartRate()),
+      text(session.maxHeartRate()),
+      session.notes() == null ? "" : session.notes(),
+      timestamp(session.createdAt()),
+      timestamp(session.updatedAt())
+    };
+  }
+
+  private static String text(Long value) {
+    return value == null ? "" : value.toString();
   }
 
   private synchronized void append(Rows rows) {
@@ -126,8 +126,9 @@ public final class SessionsCsv implements Closeable {
     }
   }
 
-  private static String utc(String timestamp) {
-    return timestamp == null ? null : OffsetDateTime.parse(timestamp).toInstant().toString();
+  /** A timestamp as in JSON, which the contract has in UTC with {@code Z}. */
+  private static String timestamp(String timestamp) {
+    return timestamp == null ? "" : timestamp;
   }
 
   /** The distinct users of a sessions CSV (one with a {@code userId} column), in file order. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stride.tester.output.control.CsvOutput;
 import dev.stride.tester.sessions.entity.Activity;
 import dev.stride.tester.sessions.entity.Session;
+import dev.stride.tester.sessions.entity.SessionSource;
 import dev.stride.tester.sessions.entity.StoredSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,27 +82,41 @@ class SessionsCsvTest {
   }
 
   @Test
-  void storedSessionsAreWrittenInUtc() throws IOException {
-    try (var csv = SessionsCsv.exported(new CsvOutput(folder))) {
-      csv.writeStored(
-          List.of(
-              new StoredSession(
-                  "id-1",
-                  "u1",
-                  "yoga",
-                  "2026-11-01T08:00:00+01:00",
-                  3600L,
-                  null,
-                  null,
-                  null,
-                  null,
-                  "ok",
-                  "2026-11-02T10:00:00.123Z")));
-    }
-    var row = read("export.csv").get(0);
-    assertThat(row.get("startedAt")).isEqualTo("2026-11-01T07:00:00Z");
-    assertThat(row.get("createdAt")).isEqualTo("2026-11-02T10:00:00.123Z");
-    assertThat(row.get("distanceMeters")).isEmpty();
+  void storedSessionsHaveTheCellsOfStridesExport() {
+    assertThat(String.join(",", SessionsCsv.exportHeader()))
+        .isEqualTo(
+            "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,"
+                + "maxHeartRate,notes,createdAt,updatedAt");
+    var session =
+        new StoredSession(
+            "id-1",
+            "u1",
+            "yoga",
+            "2026-11-01T07:00:00Z",
+            3600L,
+            7500.0,
+            null,
+            140L,
+            null,
+            "",
+            "2026-11-02T10:00:00.12Z",
+            "2026-11-03T10:00:00Z",
+            new SessionSource("gpx", "ab", 12L));
+
+    assertThat(SessionsCsv.exportCells(session))
+        .containsExactly(
+            "id-1",
+            "u1",
+            "yoga",
+            "2026-11-01T07:00:00Z",
+            "3600",
+            "7500.0",
+            "",
+            "140",
+            "",
+            "",
+            "2026-11-02T10:00:00.12Z",
+            "2026-11-03T10:00:00Z");
   }
 
   @Test
