@@ -109,8 +109,20 @@ final class PayaraRepairs {
     unset(parameter::getAllowReserved, parameter::setAllowReserved, false);
   }
 
+  /**
+   * A method that reads its body itself (PATCH takes an InputStream, so that 404 comes before 415)
+   * gets {@code application/json} documented beside the media type its {@code @RequestBody}
+   * declares: where a {@code +json} type is declared, the plain one Payara added is dropped.
+   */
   static void repair(Operation operation) {
     unset(operation::getDeprecated, operation::setDeprecated, false);
+    if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+      var content = operation.getRequestBody().getContent();
+      if (content.getMediaTypes().size() > 1
+          && content.getMediaTypes().keySet().stream().anyMatch(t -> t.endsWith("+json"))) {
+        content.removeMediaType("application/json");
+      }
+    }
   }
 
   static void repair(Header header) {

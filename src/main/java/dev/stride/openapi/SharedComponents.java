@@ -3,6 +3,7 @@ package dev.stride.openapi;
 import dev.stride.access.entity.Scope;
 import dev.stride.problems.Problem;
 import dev.stride.sessions.boundary.SessionListParameters;
+import dev.stride.sessions.boundary.SessionsCsv;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.UserId;
 import dev.stride.statistics.boundary.IanaZone;
@@ -29,6 +30,7 @@ final class SharedComponents {
   static final String ACTIVITY = "Activity";
   static final String BUCKET = "Bucket";
   static final String SCOPE = "Scope";
+  static final String SESSIONS_CSV = "SessionsCsv";
   static final String INVALID_STATISTICS_QUERY = "InvalidStatisticsQuery";
 
   private SharedComponents() {}
@@ -38,6 +40,7 @@ final class SharedComponents {
     components.addSchema(ACTIVITY, activities());
     components.addSchema(BUCKET, buckets());
     components.addSchema(SCOPE, scopes());
+    components.addSchema(SESSIONS_CSV, sessionsCsv());
     // The scopes of a token are Scopes (the annotations can only say "strings").
     for (String token : List.of("NewToken", "Token")) {
       Schema schema = components.getSchemas().get(token);
@@ -89,6 +92,15 @@ final class SharedComponents {
                 + " DELETE of sessions), admin (every user; includes read and write).")
         .enumeration(names)
         .example(Scope.READ.wireName());
+  }
+
+  private static Schema sessionsCsv() {
+    return OASFactory.createSchema()
+        .type(SchemaType.STRING)
+        .description(
+            "RFC 4180 CSV, UTF-8, CRLF line ends: the header row "
+                + String.join(",", SessionsCsv.HEADER)
+                + ", then one row per session.");
   }
 
   /** Whose statistics: the user of {@code /api/users/{userId}/...}. */

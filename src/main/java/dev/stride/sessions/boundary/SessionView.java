@@ -56,10 +56,7 @@ public record SessionView(
                 "When the session was last changed (PATCH), in UTC; createdAt until then.",
             example = "2026-11-01T07:31:02.123456Z")
         Instant updatedAt,
-    @Schema(
-            nullable = true,
-            description = "null for a session sent as JSON (the only kind this version stores).")
-        SessionSource source) {
+    SessionSource source) {
 
   static SessionView of(Session session) {
     return new SessionView(

@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,16 +19,16 @@ import org.apache.commons.csv.CSVPrinter;
  * a value needs them). Values are written as they are, as the contract wants: a notes cell that
  * starts with {@code =} stays a formula for a spreadsheet (the README warns).
  */
-final class SessionsCsv {
+public final class SessionsCsv {
   /** The media type of the export. */
-  static final String MEDIA_TYPE = "text/csv";
+  public static final String MEDIA_TYPE = "text/csv";
 
   /** The input fields in the contract's order, then when the session was stored and changed. */
-  static final String[] HEADER =
-      Stream.concat(SessionInput.FIELDS.stream(), Stream.of("createdAt", "updatedAt"))
-          .toArray(String[]::new);
+  public static final List<String> HEADER =
+      Stream.concat(SessionInput.FIELDS.stream(), Stream.of("createdAt", "updatedAt")).toList();
 
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
 
   private SessionsCsv() {}
 

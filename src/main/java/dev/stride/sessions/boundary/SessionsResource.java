@@ -47,6 +47,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Variant;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +101,12 @@ public class SessionsResource {
   @Inject AnswerCache answers;
   @Inject SessionEditor editor;
   @Inject SessionInputs inputs;
+
+  private static final MediaType CSV = MediaType.valueOf(SessionsCsv.MEDIA_TYPE);
+
+  /** What a list can answer, JSON first: a client that takes either gets JSON. */
+  private static final List<Variant> ANSWERS =
+      Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV).build();
 
   /** The media type of a PATCH body (RFC 7396). */
   static final String MERGE_PATCH = MergePatch.MEDIA_TYPE;
@@ -255,14 +262,33 @@ public class SessionsResource {
 
   @GET
   @Operation(
-      summary = "List sessions",
+      summary = "List or export sessions",
       description =
           "Newest first unless `order=asc`, ties broken by id. Follow `nextCursor` to get every match exactly once;"
-              + " a page costs the same however deep it is.")
+              + " a page costs the same however deep it is. With `Accept: text/csv`, every match as CSV.")
   @APIResponse(
       responseCode = "200",
-      description = "A page of sessions.",
-      content = @Content(schema = @Schema(ref = "SessionPage")))
+      description =
+          "A page of sessions; with `Accept: text/csv` the export instead: every matching session (`limit` and"
+              + " `cursor` do not apply), streamed as RFC 4180 CSV with CRLF line ends and a header row,"
+              + " timestamps as in JSON, `.` as the decimal point, empty cells for absent values (and empty notes),"
+              + " with `Content-Disposition: attachment; filename=\"sessions.csv\"`. Values are written as they"
+              + " are: a cell such as `=1+1` is a formula to a spreadsheet.",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SessionPage")),
+        @Content(
+            mediaType = SessionsCsv.MEDIA_TYPE,
+            schema = @Schema(ref = "SessionsCsv"),
+            examples =
+                @ExampleObject(
+                    name = "one session",
+                    value =
+                        "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,"
+                            + "maxHeartRate,notes,createdAt,updatedAt\r\n"
+                            + "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11,u1,running,2026-11-01T06:00:00Z,1800,5000.0,"
+                            + "300,141,182,\"Easy run, by the river\",2026-11-01T07:31:02.123456Z,"
+                            + "2026-11-01T07:31:02.123456Z\r\n"))
+      })
   @APIResponse(
       responseCode = "400",
       description =
@@ -300,7 +326,13 @@ public class SessionsResource {
         schema = @Schema(type = SchemaType.STRING))
   })
   @RolesAllowed(Roles.READ)
-  public Response list(@BeanParam SessionListParameters parameters) {
+  @Produces({MediaType.APPLICATION_JSON, SessionsCsv.MEDIA_TYPE})
+  public Response list(@BeanParam SessionListParameters parameters, @Context Request negotiation) {
+    // One method for both answers: Payara's document keeps one operation per path and method.
+    Variant chosen = negotiation.selectVariant(ANSWERS);
+    if (chosen != null && CSV.equals(chosen.getMediaType())) {
+      return export(parameters);
+    }
     PageRequest request = parameters.read().forCaller(current.get());
     SessionQuery query = request.query();
     Position after = request.cursor() == null ? null : cursors.read(query, request.cursor());
@@ -323,53 +355,7 @@ public class SessionsResource {
     return Response.ok(page.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  @GET
-  @Produces(SessionsCsv.MEDIA_TYPE)
-  @Operation(
-      summary = "Export sessions as CSV",
-      description =
-          "The same filters and order as the list, every matching session (`limit` and `cursor` do not apply),"
-              + " streamed as RFC 4180 CSV with CRLF line ends and a header row. Timestamps as in JSON, `.` as"
-              + " the decimal point, empty cells for absent values (and empty notes). Values are written as they"
-              + " are: a cell such as `=1+1` is a formula to a spreadsheet.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The sessions, one row each.",
-      headers =
-          @Header(
-              name = "Content-Disposition",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      example = "attachment; filename=\"sessions.csv\"")),
-      content =
-          @Content(
-              mediaType = SessionsCsv.MEDIA_TYPE,
-              schema = @Schema(type = SchemaType.STRING),
-              examples =
-                  @ExampleObject(
-                      name = "one session",
-                      value =
-                          "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,"
-                              + "maxHeartRate,notes,createdAt,updatedAt\r\n"
-                              + "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11,u1,running,2026-11-01T06:00:00Z,1800,5000.0,"
-                              + "300,141,182,\"Easy run, by the river\",2026-11-01T07:31:02.123456Z,"
-                              + "2026-11-01T07:31:02.123456Z\r\n")))
-  @APIResponse(
-      responseCode = "400",
-      description = "An invalid filter or order, as for the list.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "500", ref = "Unexpected")
-  @APIResponse(responseCode = "503", ref = "Unavailable")
-  @Parameters({
-    @Parameter(ref = SharedParameters.USER_FILTER),
-    @Parameter(ref = "activity"),
-    @Parameter(ref = "from"),
-    @Parameter(ref = "to"),
-    @Parameter(ref = SharedParameters.ORDER)
-  })
-  @RolesAllowed(Roles.READ)
-  public Response export(@BeanParam SessionListParameters parameters) {
+  private Response export(SessionListParameters parameters) {
     SessionQuery query = parameters.exported(current.get());
     return Response.ok(SessionsCsv.of(finder, query), SessionsCsv.MEDIA_TYPE + "; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"sessions.csv\"")
@@ -428,9 +414,14 @@ public class SessionsResource {
   // generated from the document sends Accept: application/problem+json, the only media type of
   // this operation's answers; the class's application/json made that a 406.
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Delete one session", description = "Statistics no longer count it.")
+  @Operation(
+      summary = "Delete one session",
+      description =
+          "Statistics no longer count it; the changes feed shows its deletion. With `If-Match`, only while its"
+              + " ETag is one of those named (`*`: any).")
   @APIResponse(responseCode = "204", description = "Deleted.")
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
+  @APIResponse(responseCode = "412", ref = "ChangedElsewhere")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.WRITE)
@@ -485,10 +476,7 @@ public class SessionsResource {
               + " required field, a wrong JSON type, or a result that breaks a rule; `errors` lists them all.",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(responseCode = "404", ref = "SessionNotFound")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match names none of the session's current ETag; nothing changed.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "412", ref = "ChangedElsewhere")
   @APIResponse(
       responseCode = "413",
       description = "The body is over " + (SessionBodyReader.MAX_BODY_BYTES >> 20) + " MiB.",

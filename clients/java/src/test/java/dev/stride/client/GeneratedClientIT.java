@@ -142,7 +142,7 @@ class GeneratedClientIT {
     // application/problem+json, which Stride refuses with 406 (its resources produce JSON): the
     // client is told to accept JSON as well, as a browser or curl does.
     sessions.delete(
-        runId.toString(), Map.of("Accept", "application/json, application/problem+json"));
+        runId.toString(), null, Map.of("Accept", "application/json, application/problem+json"));
     assertThatThrownBy(() -> sessions.read(runId.toString()))
         .isInstanceOfSatisfying(
             ApiException.class,
