@@ -24,7 +24,11 @@ class UpgradeFromDbInitIT {
   private static final Path LEGACY = Path.of("src/test/resources/legacy-db-init");
 
   /** Every column of every row, in a fixed order: what must survive the upgrade unchanged. */
-  private static final String SESSIONS = "SELECT s::text FROM sessions s ORDER BY started_at, id";
+  /** Every column a session had before the upgrade (later migrations add their own). */
+  private static final String SESSIONS =
+      "SELECT (s.id, s.user_id, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
+          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at)::text"
+          + " FROM sessions s ORDER BY started_at, id";
 
   private static final String SESSION_IDS = "SELECT k::text FROM session_ids k ORDER BY id";
   private static final String CURSOR_KEY =
@@ -63,6 +67,9 @@ class UpgradeFromDbInitIT {
       try (SecondBackend stride = SecondBackend.startOn(database.name())) {
         assertThat(database.rows(SESSIONS)).as("every session, every column").isEqualTo(sessions);
         assertThat(database.rows(SESSION_IDS)).isEqualTo(ids);
+        assertThat(database.value("SELECT count(*) FROM sessions WHERE updated_at = created_at"))
+            .as("never changed: updatedAt is createdAt")
+            .isEqualTo("120");
         assertThat(database.value(CURSOR_KEY)).as("the cursor key").isEqualTo(cursorKey);
         assertThat(History.of(database)).isEqualTo(History.FROM_DB_INIT);
         if (hadVersions) {

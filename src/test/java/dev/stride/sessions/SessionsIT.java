@@ -90,7 +90,11 @@ class SessionsIT extends DeployedStride {
             "avgHeartRate",
             "maxHeartRate",
             "notes",
-            "createdAt");
+            "createdAt",
+            "updatedAt",
+            "source");
+    assertThat(stored.get("source")).isEqualTo(JsonValue.NULL);
+    assertThat(stored.getString("updatedAt")).isEqualTo(stored.getString("createdAt"));
   }
 
   @Test
@@ -414,9 +418,16 @@ class SessionsIT extends DeployedStride {
     assertProblem(
         api.send(
             "/api/sessions/" + UUID.randomUUID(),
-            "PATCH",
+            "PUT",
             java.net.http.HttpRequest.BodyPublishers.ofString("{}"),
             "application/json"),
+        405);
+    assertProblem(
+        api.send(
+            "/api/sessions/changes",
+            "DELETE",
+            java.net.http.HttpRequest.BodyPublishers.noBody(),
+            null),
         405);
   }
 
