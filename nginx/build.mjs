@@ -18,6 +18,7 @@ const assets = {
   "api.js": join(src, "api.js"),
   "sign-in.js": join(src, "sign-in.js"),
   "zone.js": join(src, "zone.js"),
+  "session-form.js": join(src, "session-form.js"),
   "style.css": join(src, "style.css"),
   "api-docs.js": join(src, "api-docs/api-docs.js"),
   "api-docs.css": join(src, "api-docs/api-docs.css"),

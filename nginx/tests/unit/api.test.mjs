@@ -2,7 +2,9 @@
 // sign-in; on Node's fetch replaced by a recorder of what would be sent.
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { ApiError, get, useToken, whoHolds } from "../../web/src/api.js";
+import {
+  ApiError, changeSession, exportCsv, get, readSession, sessionsQuery, useToken, whoHolds,
+} from "../../web/src/api.js";
 
 const SECRET = `stride_${"a".repeat(43)}`;
 const OTHER = `stride_${"b".repeat(43)}`;
@@ -75,4 +77,73 @@ test("a late 401 to a token signed out since then does not end the new sign-in",
   answer = () => new Response("{}");
   await get("/me");
   assert.equal(sent.at(-1).authorization, `Bearer ${OTHER}`);
+});
+
+/** A fetch that records method, URL and headers of each request and answers with `respond`. */
+function recordRequests(respond) {
+  const requests = [];
+  globalThis.fetch = async (url, init) => {
+    requests.push({ url, method: init.method, headers: init.headers, body: init.body });
+    return respond(url, init);
+  };
+  return requests;
+}
+
+const problem = (status, body) => new Response(JSON.stringify({ status, ...body }), {
+  status, headers: { "Content-Type": "application/problem+json" },
+});
+
+test("a session is read with its ETag and changed with a merge patch that names it in If-Match", async () => {
+  useToken(SECRET);
+  const id = "3f0c8f0e-6d2a-4c1e-9a53-2b7d0c9e4a11";
+  const requests = recordRequests((url, init) => new Response(JSON.stringify({ id, notes: init.method === "GET" ? "old" : "new" }), {
+    status: 200, headers: { "Content-Type": "application/json", ETag: init.method === "GET" ? '"v1"' : '"v2"' },
+  }));
+  assert.deepEqual(await readSession(id), { session: { id, notes: "old" }, etag: '"v1"' });
+  assert.deepEqual(await changeSession(id, { notes: "new", calories: null }, '"v1"'), { session: { id, notes: "new" }, etag: '"v2"' });
+  const patch = requests[1];
+  assert.equal(patch.method, "PATCH");
+  assert.equal(patch.url, `/api/sessions/${id}`);
+  assert.equal(patch.headers["Content-Type"], "application/merge-patch+json");
+  assert.equal(patch.headers["If-Match"], '"v1"');
+  assert.equal(patch.headers.Authorization, `Bearer ${SECRET}`);
+  assert.equal(patch.body, '{"notes":"new","calories":null}');
+});
+
+test("a 412 and a 400 of a PATCH come back as ApiError with the problem's field errors", async () => {
+  useToken(SECRET);
+  recordRequests(() => problem(412, { title: "Precondition Failed" }));
+  await assert.rejects(changeSession("x", { notes: "a" }, '"v1"'), (error) => error instanceof ApiError && error.status === 412);
+  const errors = [{ field: "maxHeartRate", message: "must not be below avgHeartRate" }];
+  recordRequests(() => problem(400, { title: "Bad Request", detail: "1 field is invalid", errors }));
+  const refused = await changeSession("x", { maxHeartRate: 100 }, '"v1"').catch((error) => error);
+  assert.ok(refused instanceof ApiError);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.message, "1 field is invalid");
+  assert.deepEqual(refused.fieldErrors, errors);
+});
+
+test("the CSV export asks for text/csv with the list's filters only, and the token", async () => {
+  useToken(SECRET);
+  const csv = "id,userId,activity\r\nabc,u1,yoga\r\n";
+  const requests = recordRequests(() => new Response(csv, { status: 200, headers: { "Content-Type": "text/csv; charset=utf-8" } }));
+  const blob = await exportCsv({
+    userId: "u1", activity: ["running", "yoga"], from: "2026-11-01T00:00:00-04:00", to: undefined, order: "desc",
+    limit: 25, cursor: "abc", tz: "UTC",
+  });
+  assert.equal(await blob.text(), csv);
+  assert.equal(requests[0].url,
+    "/api/sessions?userId=u1&activity=running&activity=yoga&from=2026-11-01T00%3A00%3A00-04%3A00&order=desc");
+  assert.equal(requests[0].headers.Accept, "text/csv");
+  assert.equal(requests[0].headers.Authorization, `Bearer ${SECRET}`);
+  assert.deepEqual(sessionsQuery({ userId: "u1", activity: [], limit: 10 }),
+    { userId: "u1", activity: [], from: undefined, to: undefined, order: undefined });
+});
+
+test("a refused export is an ApiError; its 401 ends the sign-in like any other request's", async () => {
+  let calls = 0;
+  useToken(SECRET, () => calls++);
+  recordRequests(() => problem(401, { title: "Unauthorized" }));
+  await assert.rejects(exportCsv({ userId: "u1" }), (error) => error instanceof ApiError && error.status === 401);
+  assert.equal(calls, 1);
 });

@@ -40,11 +40,15 @@ export function useToken(secret, onRefused = () => {}) {
   refused = onRefused;
 }
 
-async function send(method, path, { query, body, secret = token } = {}) {
-  const init = { method, headers: { Accept: "application/json" }, cache: "no-store" };
+/**
+ * The answer to one request, with the token in use (or `secret`); a refusal is thrown as ApiError,
+ * a lost connection as fetch's TypeError. `body` goes as JSON, with `type` as its Content-Type.
+ */
+async function exchange(method, path, { query, body, type = "application/json", accept = "application/json", headers = {}, secret = token } = {}) {
+  const init = { method, headers: { Accept: accept, ...headers }, cache: "no-store" };
   if (secret) init.headers.Authorization = `Bearer ${secret}`;
   if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
+    init.headers["Content-Type"] = type;
     init.body = JSON.stringify(body);
   }
   const response = await fetch(apiUrl(path, query), init);
@@ -54,21 +58,56 @@ async function send(method, path, { query, body, secret = token } = {}) {
     useToken(null);
     onRefused();
   }
-  const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = { title: response.statusText, detail: text.slice(0, 200) };
-    }
-  }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  if (!response.ok) throw new ApiError(response.status, await json(response));
+  return response;
 }
+
+/** The body of `response` as JSON (null when empty); text that is not JSON as a problem's detail. */
+async function json(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { title: response.statusText, detail: text.slice(0, 200) };
+  }
+}
+
+const send = async (method, path, options) => json(await exchange(method, path, options));
 
 export const get = (path, query) => send("GET", path, { query });
 export const remove = (path) => send("DELETE", path);
+
+/** One session with its ETag: {session, etag}, for a PATCH with If-Match. */
+export async function readSession(id) {
+  const response = await exchange("GET", `/sessions/${encodeURIComponent(id)}`);
+  return { session: await json(response), etag: response.headers.get("ETag") };
+}
+
+/**
+ * PATCH of a session with a JSON merge patch, only while its ETag is still `etag` (else a 412
+ * ApiError): the changed session and its new ETag, {session, etag}.
+ */
+export async function changeSession(id, patch, etag) {
+  const response = await exchange("PATCH", `/sessions/${encodeURIComponent(id)}`, {
+    body: patch, type: "application/merge-patch+json", headers: etag ? { "If-Match": etag } : {},
+  });
+  return { session: await json(response), etag: response.headers.get("ETag") };
+}
+
+/**
+ * The query of the sessions list for `filters` ({userId, activity: [...], from, to, order}); the
+ * CSV export takes the same one (limit and cursor do not apply to it).
+ */
+export function sessionsQuery({ userId, activity, from, to, order }) {
+  return { userId, activity, from, to, order };
+}
+
+/** The CSV export of the list with `filters`, as a Blob (fetched with the token, never by a link). */
+export async function exportCsv(filters) {
+  const response = await exchange("GET", "/sessions", { query: sessionsQuery(filters), accept: "text/csv" });
+  return response.blob();
+}
 
 /** Who holds `secret`: GET /api/me with it, {userId, tokenId, scopes}; the token in use is kept. */
 export const whoHolds = (secret) => send("GET", "/me", { secret });
