@@ -1,12 +1,14 @@
-// Stride's page: one user's statistics, charts and sessions, and a form to record more, for
-// whoever is signed in (sign-in.js): a token without admin sees its own user only, an admin token
-// any user. Plain DOM and fetch; Chart.js (window.Chart, loaded before this module) draws the
-// charts.
-import { ApiError, get, newId, recordSession, remove } from "./api.js";
+// Stride's page: one user's statistics, charts and sessions, a form to record more, a dialog to
+// edit one and the list's CSV export, for whoever is signed in (sign-in.js): a token without admin
+// sees its own user only, an admin token any user. Plain DOM and fetch; Chart.js (window.Chart,
+// loaded before this module) draws the charts.
+import {
+  ApiError, changeSession, exportCsv, get, newId, readSession, recordSession, remove, sessionsQuery,
+} from "./api.js";
+import { FIELDS, apiValues, fieldMessages, formTexts, mergePatch } from "./session-form.js";
 import { startSignIn } from "./sign-in.js";
 import {
-  addDays, browserTimeZone, isTimeZone, localInputToRfc3339, localInputValue, startOfDay,
-  timeZones, today,
+  addDays, browserTimeZone, isTimeZone, localInputValue, startOfDay, timeZones, today,
 } from "./zone.js";
 
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -23,17 +25,16 @@ const METRICS = {
   sessions: { label: "Sessions", of: (x) => x.sessionCount },
   calories: { label: "Calories (kcal)", of: (x) => x.totalCalories ?? 0 },
 };
-// Form fields by the API's field names, and what the server's numbers are counted in.
-const FORM_FIELDS = {
-  activity: { input: "r-activity" },
-  startedAt: { input: "r-start" },
-  durationSeconds: { input: "r-duration", unit: "seconds" },
-  distanceMeters: { input: "r-distance", unit: "metres" },
-  calories: { input: "r-calories" },
-  avgHeartRate: { input: "r-avg-hr" },
-  maxHeartRate: { input: "r-max-hr" },
-  notes: { input: "r-notes" },
+// The inputs of the two session forms by the API's field names: "r-start" records, "e-start" edits.
+const INPUTS = {
+  activity: "activity", startedAt: "start", durationSeconds: "duration", distanceMeters: "distance",
+  calories: "calories", avgHeartRate: "avg-hr", maxHeartRate: "max-hr", notes: "notes",
 };
+// The forms: their input prefix, the box for errors of no field of theirs, the button that sends.
+const RECORD = { prefix: "r", errors: "record-errors", submit: "record-submit" };
+const EDIT = { prefix: "e", errors: "edit-errors", submit: "edit-save" };
+// The order of the sessions list and of its CSV export.
+const ORDER = "desc";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -43,6 +44,7 @@ const state = {
   cursors: [null], // cursors[i] fetches page i; cursors[i + 1] is that page's nextCursor
   page: 0,
   pendingId: null, // the id of a session being recorded, kept until the server has answered
+  editing: null, // the session in the edit dialog as last read, {session, etag}
   // Answers to requests that a newer view has replaced are dropped.
   statsGeneration: 0,
   pageGeneration: 0,
@@ -275,7 +277,9 @@ async function loadPage(generation) {
   const size = Number($("page-size").value);
   let page;
   try {
-    page = await get("/sessions", { userId: state.user, ...query, limit: size, cursor: state.cursors[state.page] });
+    page = await get("/sessions", {
+      ...sessionsQuery({ userId: state.user, ...query, order: ORDER }), limit: size, cursor: state.cursors[state.page],
+    });
   } catch (error) {
     if (generation === state.pageGeneration) say(`Sessions could not be loaded: ${error.message}`, "error");
     return;
@@ -294,11 +298,18 @@ function sessionRow(s) {
   const heart = s.avgHeartRate == null && s.maxHeartRate == null ? "–"
     : `${s.avgHeartRate ?? "–"} / ${s.maxHeartRate ?? "–"} bpm`;
   const started = when(s.startedAt);
-  const button = !may("write") ? "" : element("button", {
-    type: "button", class: "danger small", text: "Delete",
-    "aria-label": `Delete the ${s.activity} session of ${started}`,
-    onclick: () => confirmDelete(s, started),
-  });
+  const buttons = !may("write") ? [] : [
+    element("button", {
+      type: "button", class: "quiet small", text: "Edit",
+      "aria-label": `Edit the ${s.activity} session of ${started}`,
+      onclick: (event) => openEdit(s.id, event.currentTarget),
+    }),
+    element("button", {
+      type: "button", class: "danger small", text: "Delete",
+      "aria-label": `Delete the ${s.activity} session of ${started}`,
+      onclick: () => confirmDelete(s, started),
+    }),
+  ];
   return element("tr", { "data-id": s.id },
     element("td", {}, element("time", { datetime: s.startedAt, text: started })),
     element("td", { "data-label": "Activity", text: s.activity }),
@@ -307,7 +318,7 @@ function sessionRow(s) {
     element("td", { "data-label": "Calories", class: "num", text: dash(s.calories, " kcal") }),
     element("td", { "data-label": "Heart rate", class: "num", text: heart }),
     element("td", { "data-label": "Notes", class: "notes", text: s.notes ?? "" }),
-    element("td", {}, button));
+    element("td", { class: "actions" }, ...buttons));
 }
 
 function confirmDelete(session, started) {
@@ -329,68 +340,68 @@ function confirmDelete(session, started) {
   dialog.showModal();
 }
 
-// ---------- recording
+// ---------- the session forms (record, edit)
 
-function clearFieldErrors() {
-  for (const { input } of Object.values(FORM_FIELDS)) {
-    $(input).removeAttribute("aria-invalid");
-    $(`${input}-error`).textContent = "";
+const inputOf = (form, field) => $(`${form.prefix}-${INPUTS[field]}`);
+
+function clearFieldErrors(form) {
+  for (const field of FIELDS) {
+    inputOf(form, field).removeAttribute("aria-invalid");
+    $(`${inputOf(form, field).id}-error`).textContent = "";
   }
-  $("record-errors").replaceChildren();
+  $(form.errors).replaceChildren();
 }
 
-function showFieldErrors(error) {
-  const others = [];
-  for (const { field, message } of error.fieldErrors) {
-    const known = FORM_FIELDS[field];
-    if (!known) {
-      others.push(`${field}: ${message}`);
-      continue;
-    }
-    const input = $(known.input);
-    input.setAttribute("aria-invalid", "true");
-    const note = known.unit ? ` (${field}, in ${known.unit})` : "";
-    const box = $(`${known.input}-error`);
-    box.textContent = (box.textContent ? `${box.textContent}; ` : "") + message + note;
+/**
+ * A refusal's invalid fields next to their inputs (aria-invalid; each input's aria-describedby
+ * names its error text), the rest above the form's button; the first invalid input takes the focus.
+ */
+function showFieldErrors(form, error) {
+  const { byField, others } = fieldMessages(error.fieldErrors);
+  for (const [field, message] of Object.entries(byField)) {
+    inputOf(form, field).setAttribute("aria-invalid", "true");
+    $(`${inputOf(form, field).id}-error`).textContent = message;
   }
   if (others.length || !error.fieldErrors.length) {
-    $("record-errors").replaceChildren(element("p", { text: error.message }),
-      ...others.map((text) => element("p", { text })));
+    $(form.errors).replaceChildren(element("p", { text: error.message }), ...others.map((text) => element("p", { text })));
   }
-  // The first invalid field in the form's order takes the focus.
-  const invalid = Object.values(FORM_FIELDS).map(({ input }) => $(input)).find((input) => input.hasAttribute("aria-invalid"));
-  (invalid || $("record-submit")).focus();
+  const invalid = FIELDS.map((field) => inputOf(form, field)).find((input) => input.hasAttribute("aria-invalid"));
+  (invalid || $(form.submit)).focus();
 }
 
-const numberOrNull = (input) => (input.value.trim() === "" ? null : Number(input.value));
+/** What the form's inputs hold: {field: text}. */
+const formValues = (form) => Object.fromEntries(FIELDS.map((field) => [field, inputOf(form, field).value]));
+
+/**
+ * The edit dialog's fields: copies of the record form's (one set of labels, units and hints), the
+ * ids e-... for r-...; its start takes seconds, which a stored session may have.
+ */
+function editFields() {
+  const copies = [...$("record-form").querySelectorAll(".field")].map((field) => field.cloneNode(true));
+  for (const node of copies.flatMap((copy) => [...copy.querySelectorAll("[id], [for], [aria-describedby]")])) {
+    for (const name of ["id", "for", "aria-describedby"]) {
+      if (node.hasAttribute(name)) node.setAttribute(name, node.getAttribute(name).replace(/(^| )r-/g, "$1e-"));
+    }
+  }
+  $("edit-meta").after(...copies);
+  $("e-start").step = "1";
+}
+
+function fillForm(form, texts) {
+  for (const field of FIELDS) inputOf(form, field).value = texts[field];
+}
+
+// ---------- recording
 
 function formSession() {
-  const duration = numberOrNull($("r-duration"));
-  const distance = numberOrNull($("r-distance"));
-  const notes = $("r-notes").value;
-  return {
-    id: (state.pendingId ??= newId()),
-    userId: state.user,
-    activity: $("r-activity").value,
-    startedAt: localInputToRfc3339(state.tz, $("r-start").value),
-    durationSeconds: duration == null || Number.isNaN(duration) ? duration : Math.round(duration * 60),
-    distanceMeters: distance == null || Number.isNaN(distance) ? distance : Math.round(distance * 10000) / 10,
-    calories: numberOrNull($("r-calories")),
-    avgHeartRate: numberOrNull($("r-avg-hr")),
-    maxHeartRate: numberOrNull($("r-max-hr")),
-    notes: notes.trim() === "" ? null : notes,
-  };
+  return { id: (state.pendingId ??= newId()), userId: state.user, ...apiValues(formValues(RECORD), state.tz) };
 }
 
 async function record(event) {
   event.preventDefault();
   if (!state.user) return;
-  clearFieldErrors();
+  clearFieldErrors(RECORD);
   const session = formSession();
-  // A number field holding text that is not a number has no value: the server would see null.
-  for (const [name, value] of Object.entries(session)) {
-    if (typeof value === "number" && !Number.isFinite(value)) session[name] = null;
-  }
   const submit = $("record-submit");
   submit.disabled = true;
   try {
@@ -404,13 +415,147 @@ async function record(event) {
     if (signInEnded(error)) return; // nothing was stored; the view (the form too) is cleared
     if (error instanceof ApiError && error.status === 409) state.pendingId = null;
     if (error instanceof ApiError && error.status < 500) {
-      showFieldErrors(error);
+      showFieldErrors(RECORD, error);
       say("The session was not recorded: see the form.", "error");
     } else {
       say(`The session was not recorded (${error.message}); press Record again to retry.`, "error");
     }
   } finally {
     submit.disabled = false;
+  }
+}
+
+// ---------- editing
+
+// Why a read or a change of the session failed, for what the edit dialog or the status line says.
+function editFailure(error, doing) {
+  if (!(error instanceof ApiError)) {
+    return `Stride could not be reached (${error.message}): check the connection and try again.`;
+  }
+  switch (error.status) {
+    case 403: return `Your token may not ${doing} this session: it needs the write scope.`;
+    case 404: return "This session no longer exists: it was deleted elsewhere.";
+    case 412: return "This session was changed elsewhere — reload it to see the current values.";
+    default: return `Stride could not ${doing} the session: ${error.message}`;
+  }
+}
+
+function editProblem(message = "", { reload = false } = {}) {
+  $("edit-problem").textContent = message;
+  $("edit-problem").hidden = !message;
+  $("edit-reload").hidden = !reload;
+}
+
+/** The session as it is now, in the dialog's form, with the ETag its PATCH will name. */
+function showEditing(session, etag) {
+  state.editing = { session, etag };
+  clearFieldErrors(EDIT);
+  fillForm(EDIT, formTexts(session, state.tz));
+  $("e-start-zone").textContent = `(${state.tz})`;
+  const changed = session.updatedAt && session.updatedAt !== session.createdAt ? `; last changed ${when(session.updatedAt)}` : "";
+  const source = session.source ? ` Imported from a ${session.source.format.toUpperCase()} file.` : "";
+  $("edit-meta").textContent = `Recorded ${when(session.createdAt)}${changed}.${source}`;
+}
+
+/** Edit opens the dialog with the session read afresh: its current values and ETag. */
+async function openEdit(id, button) {
+  button.disabled = true;
+  try {
+    const { session, etag } = await readSession(id);
+    showEditing(session, etag);
+    editProblem();
+    $("edit").showModal();
+    $("e-activity").focus();
+  } catch (error) {
+    if (signInEnded(error)) return;
+    say(editFailure(error, "read"), "error");
+    if (error.status === 404) refresh({ keepPage: true });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function reloadEditing() {
+  const { id } = state.editing.session;
+  $("edit-reload").disabled = true;
+  try {
+    const { session, etag } = await readSession(id);
+    showEditing(session, etag);
+    editProblem("Reloaded: the form shows the session as it is now. Make your change again and save.");
+    $("e-activity").focus();
+  } catch (error) {
+    if (!signInEnded(error)) editProblem(editFailure(error, "read"), { reload: error.status !== 404 });
+  } finally {
+    $("edit-reload").disabled = false;
+  }
+}
+
+/** Save sends the fields the user changed as a merge patch, If-Match the ETag the form was filled from. */
+async function saveEditing(event) {
+  event.preventDefault();
+  const { session, etag } = state.editing;
+  clearFieldErrors(EDIT);
+  editProblem();
+  const patch = mergePatch(session, formValues(EDIT), state.tz);
+  if (!Object.keys(patch).length) {
+    editProblem("Nothing to save: every field is as stored.");
+    return;
+  }
+  $("edit-save").disabled = true;
+  try {
+    const { session: changed } = await changeSession(session.id, patch, etag);
+    state.editing = null;
+    $("edit").close();
+    say(`Saved the changes to the ${changed.activity} session of ${when(changed.startedAt)}.`);
+    $("sessions-title").focus();
+    refresh({ keepPage: true });
+  } catch (error) {
+    if (signInEnded(error)) return; // the view, the dialog too, is cleared
+    if (error instanceof ApiError && error.status === 400) {
+      showFieldErrors(EDIT, error);
+      editProblem("The session was not changed: see the form.");
+    } else {
+      editProblem(editFailure(error, "change"), { reload: error.status === 412 });
+      if (error.status === 404) refresh({ keepPage: true });
+    }
+  } finally {
+    $("edit-save").disabled = false;
+  }
+}
+
+function closeEditing() {
+  if ($("edit").open) $("edit").close(); // its close event forgets the session
+}
+
+// ---------- the CSV export
+
+/**
+ * The export of the list's filters, fetched with the token (a link could not carry it) and saved
+ * from an object URL: nothing leaves the origin.
+ */
+async function downloadCsv() {
+  const query = filters();
+  if (!query || !state.user) return;
+  const button = $("download-csv");
+  button.disabled = true;
+  say("Preparing sessions.csv…");
+  try {
+    const blob = await exportCsv({ userId: state.user, ...query, order: ORDER });
+    const url = URL.createObjectURL(blob);
+    const link = element("a", { href: url, download: "sessions.csv", hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has its own copy once it started; the URL is only kept for a moment.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    say(`Downloaded sessions.csv (${integer.format(Math.ceil(blob.size / 1024))} KB).`);
+  } catch (error) {
+    if (!signInEnded(error)) {
+      say(error instanceof ApiError ? `The CSV could not be made: ${error.message}`
+        : `Stride could not be reached (${error.message}): try again.`, "error");
+    }
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -491,6 +636,7 @@ async function showActivities() {
   $("record-submit").disabled = false;
   for (const activity of activities) {
     $("r-activity").append(element("option", { value: activity, text: activity }));
+    $("e-activity").append(element("option", { value: activity, text: activity }));
     $("activity-filter").append(element("label", {},
       element("input", { type: "checkbox", name: "activity", value: activity }), ` ${activity}`));
   }
@@ -537,7 +683,8 @@ function signedOut() {
   for (const id of ["sessions-body", "activity-data", "series-data", "record-errors"]) $(id).replaceChildren();
   for (const card of document.querySelectorAll("#cards dd")) card.textContent = "–";
   $("record-form").reset();
-  clearFieldErrors();
+  clearFieldErrors(RECORD);
+  closeEditing();
   say("");
   $("dashboard").hidden = true;
   $("welcome").hidden = true;
@@ -547,6 +694,7 @@ function signedOut() {
 }
 
 function init() {
+  editFields(); // before the activities are added to both forms
   showActivities();
   $("zones").replaceChildren(...timeZones().map((value) => element("option", { value })));
   $("recent-users").replaceChildren(...recentUsers().map((value) => element("option", { value })));
@@ -578,6 +726,11 @@ function init() {
     loadPage(++state.pageGeneration);
   });
   $("record-form").addEventListener("submit", record);
+  $("edit-form").addEventListener("submit", saveEditing);
+  $("edit-reload").addEventListener("click", reloadEditing);
+  $("edit-cancel").addEventListener("click", closeEditing);
+  $("edit").addEventListener("close", () => { state.editing = null; });
+  $("download-csv").addEventListener("click", downloadCsv);
   $("sessions-title").tabIndex = -1;
 
   startSignIn({ signedIn, signedOut });
