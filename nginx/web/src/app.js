@@ -45,6 +45,7 @@ const state = {
   page: 0,
   pendingId: null, // the id of a session being recorded, kept until the server has answered
   editing: null, // the session in the edit dialog as last read, {session, etag}
+  activitiesShown: null, // settles when the forms' activity choices are there (showActivities)
   // Answers to requests that a newer view has replaced are dropped.
   statsGeneration: 0,
   pageGeneration: 0,
@@ -457,11 +458,15 @@ function showEditing(session, etag) {
   $("edit-meta").textContent = `Recorded ${when(session.createdAt)}${changed}.${source}`;
 }
 
-/** Edit opens the dialog with the session read afresh: its current values and ETag. */
+/**
+ * Edit opens the dialog with the session read afresh: its current values and ETag. It waits for the
+ * activities (the first /api/openapi of a cold backend takes seconds): without them the choice
+ * would be empty, and Save would send the activity as null.
+ */
 async function openEdit(id, button) {
   button.disabled = true;
   try {
-    const { session, etag } = await readSession(id);
+    const [{ session, etag }] = await Promise.all([readSession(id), state.activitiesShown]);
     showEditing(session, etag);
     editProblem();
     $("edit").showModal();
@@ -695,7 +700,7 @@ function signedOut() {
 
 function init() {
   editFields(); // before the activities are added to both forms
-  showActivities();
+  state.activitiesShown = showActivities();
   $("zones").replaceChildren(...timeZones().map((value) => element("option", { value })));
   $("recent-users").replaceChildren(...recentUsers().map((value) => element("option", { value })));
 
