@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { api as apiAt, mint, newSecret, nginxDir } from "./stack.mjs";
@@ -47,7 +47,10 @@ export function browserSuite(stack, work, run) {
     const checks = [];
     page.on("request", (request) => {
       const url = new URL(request.url());
-      if (!request.url().startsWith(`${stack.url}/`)) problems.push(`request to ${request.url()}`);
+      // blob:ORIGIN/...: a download the page made from what it had fetched (the CSV export)
+      if (!request.url().startsWith(`${stack.url}/`) && !request.url().startsWith(`blob:${stack.url}/`)) {
+        problems.push(`request to ${request.url()}`);
+      }
       if (/stride_/.test(request.url())) problems.push(`a secret in the URL ${url.pathname}`);
       if (url.pathname.startsWith("/api/") && !url.pathname.startsWith("/api/docs/") && !PUBLIC.has(url.pathname)) {
         checks.push(request.headerValue("authorization").then((value) => {
@@ -402,6 +405,185 @@ export function browserSuite(stack, work, run) {
     await page.locator("#sign-in[open]").waitFor();
     assert.match(await page.textContent("#sign-in-message"), /revoked or has expired/);
     assert.deepEqual(await keptSecret(page), { session: null, local: null });
+  });
+
+  /** GET /api/sessions/{id} with the admin token: {session, etag}. */
+  async function stored(id) {
+    const response = await api(`/sessions/${id}`);
+    assert.equal(response.status, 200);
+    return { session: await response.json(), etag: response.headers.get("etag") };
+  }
+
+  /** Opens the edit dialog of session `id` from its row in the table. */
+  async function openEditDialog(page, id) {
+    await page.locator(`#sessions-body tr[data-id="${id}"] button`, { hasText: "Edit" }).click();
+    await page.locator("#edit[open]").waitFor();
+  }
+
+  const EDIT_INPUTS = ["#e-activity", "#e-start", "#e-duration", "#e-distance", "#e-calories", "#e-avg-hr", "#e-max-hr", "#e-notes"];
+  const editValues = (page) => Promise.all(EDIT_INPUTS.map((selector) => page.inputValue(selector)));
+
+  test("a session is edited in its dialog: the changed fields go as a merge patch with If-Match, the list and statistics follow", async (t) => {
+    const userId = `edit-${run}`;
+    // Notes long enough for the session's answer to be over Nginx's gzip_min_length.
+    const notes = `before the edit: ${"a long note ".repeat(50)}`;
+    const [seeded] = await seed(userId, 1, () => ({
+      activity: "running", startedAt: "2026-11-20T12:30:15Z", durationSeconds: 1800, distanceMeters: 5123.456789,
+      calories: 300, avgHeartRate: 141, maxHeartRate: 182, notes,
+    }));
+    const { etag } = await stored(seeded.id);
+    assert.match(etag, /^"[^"]+"$/, "a strong ETag through Nginx");
+    const page = await open(`/?user=${userId}`);
+    const row = page.locator(`#sessions-body tr[data-id="${seeded.id}"]`);
+    await row.waitFor();
+    if (stack.statsAvailable) await page.locator("#stat-time", { hasText: "30 min" }).waitFor();
+    const patches = [];
+    page.on("request", (request) => { if (request.method() === "PATCH") patches.push(request); });
+
+    await openEditDialog(page, seeded.id);
+    // The stored values, in New York time and the form's units; the first field has the focus.
+    assert.deepEqual(await editValues(page),
+      ["running", "2026-11-20T07:30:15", "30", "5.1235", "300", "141", "182", notes]);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "e-activity");
+    assert.match(await page.textContent("#edit-meta"), /^Recorded .*2026/);
+    await page.selectOption("#e-activity", "hiking");
+    await page.fill("#e-duration", "45");
+    await page.fill("#e-calories", "");
+    await page.fill("#e-notes", "after the edit");
+    await shot(page, "edit-dialog");
+    await page.click("#edit-save");
+    await row.locator("td.notes", { hasText: "after the edit" }).waitFor();
+    assert.match(await row.textContent(), /hiking.*0:45:00.*5\.12 km.*–.*141 \/ 182 bpm/);
+    assert.equal(await page.locator("#edit[open]").count(), 0);
+    assert.match(await page.textContent("#status"), /Saved the changes to the hiking session/);
+
+    assert.equal(patches.length, 1);
+    assert.equal(await patches[0].headerValue("content-type"), "application/merge-patch+json");
+    assert.equal(await patches[0].headerValue("if-match"), etag);
+    assert.deepEqual(JSON.parse(patches[0].postData()),
+      { activity: "hiking", durationSeconds: 2700, calories: null, notes: "after the edit" });
+    const { session } = await stored(seeded.id);
+    assert.deepEqual(
+      [session.activity, session.durationSeconds, session.calories, session.distanceMeters, session.startedAt, session.source],
+      ["hiking", 2700, null, 5123.456789, "2026-11-20T12:30:15Z", null]);
+    assert.ok(Date.parse(session.updatedAt) > Date.parse(session.createdAt), `updatedAt ${session.updatedAt}`);
+    if (stack.statsAvailable) {
+      await page.locator("#stat-time", { hasText: "45 min" }).waitFor();
+      assert.match(await page.textContent("#activity-data tbody"), /hiking/);
+    } else {
+      t.diagnostic("statistics not available: their checks were skipped");
+    }
+    // Reopened, it shows when it was changed.
+    await openEditDialog(page, seeded.id);
+    assert.match(await page.textContent("#edit-meta"), /last changed/);
+    await page.keyboard.press("Escape");
+    await page.locator("#edit[open]").waitFor({ state: "detached" });
+  });
+
+  test("a refused change shows the server's errors next to their fields, accessibly, and changes nothing", async () => {
+    const userId = `edit-invalid-${run}`;
+    const [seeded] = await seed(userId, 1, () => ({
+      activity: "cycling", startedAt: "2026-10-10T09:00:00Z", durationSeconds: 3600, avgHeartRate: 150, maxHeartRate: 170,
+    }));
+    const page = await open(`/?user=${userId}`);
+    await page.locator(`#sessions-body tr[data-id="${seeded.id}"]`).waitFor();
+    await openEditDialog(page, seeded.id);
+    await page.fill("#e-duration", "0");
+    await page.fill("#e-max-hr", "140");
+    await page.click("#edit-save");
+    const maxError = page.locator("#e-max-hr-error");
+    await maxError.waitFor();
+    assert.match(await maxError.textContent(), /avgHeartRate/);
+    assert.match(await page.textContent("#e-duration-error"), /between 1 and 86400.*in seconds/);
+    assert.equal(await page.getAttribute("#e-max-hr", "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#e-max-hr", "aria-describedby"), "e-max-hr-error");
+    assert.equal(await page.getAttribute("#e-duration", "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#e-avg-hr", "aria-invalid"), null);
+    assert.equal(await page.textContent("#e-avg-hr-error"), "");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "e-duration"); // the first invalid field
+    assert.match(await page.textContent("#edit-problem"), /not changed/);
+    assert.equal(await page.locator("#edit[open]").count(), 1);
+    await shot(page, "edit-validation-error");
+    const { session } = await stored(seeded.id);
+    assert.deepEqual([session.durationSeconds, session.maxHeartRate], [3600, 170]);
+
+    await page.fill("#e-duration", "61");
+    await page.fill("#e-max-hr", "175");
+    await page.click("#edit-save");
+    await page.locator("#edit[open]").waitFor({ state: "detached" });
+    const { session: changed } = await stored(seeded.id);
+    assert.deepEqual([changed.durationSeconds, changed.maxHeartRate], [3660, 175]);
+  });
+
+  test("a session changed elsewhere after the dialog opened is a 412, explained; Reload shows it as it is now", async () => {
+    const userId = `edit-conflict-${run}`;
+    const [seeded] = await seed(userId, 1, () => ({
+      activity: "rowing", startedAt: "2026-10-12T06:00:00Z", durationSeconds: 1800, notes: "as first stored",
+    }));
+    const page = await open(`/?user=${userId}`);
+    await page.locator(`#sessions-body tr[data-id="${seeded.id}"]`).waitFor();
+    await openEditDialog(page, seeded.id);
+    // Meanwhile somebody else changes it: a PATCH of its own, straight to the API.
+    const elsewhere = await api(`/sessions/${seeded.id}`, {
+      method: "PATCH", headers: { "Content-Type": "application/merge-patch+json" }, body: JSON.stringify({ notes: "changed elsewhere" }),
+    });
+    assert.equal(elsewhere.status, 200, await elsewhere.text());
+    assert.equal(await page.isHidden("#edit-reload"), true);
+    await page.fill("#e-duration", "50");
+    await page.click("#edit-save");
+    await page.locator("#edit-problem", { hasText: "This session was changed elsewhere — reload it to see the current values" }).waitFor();
+    assert.equal(await page.isVisible("#edit-reload"), true);
+    await shot(page, "edit-conflict");
+    const { session } = await stored(seeded.id);
+    assert.deepEqual([session.durationSeconds, session.notes], [1800, "changed elsewhere"]);
+
+    await page.click("#edit-reload");
+    await page.locator("#edit-problem", { hasText: "Reloaded" }).waitFor();
+    assert.equal(await page.inputValue("#e-notes"), "changed elsewhere");
+    assert.equal(await page.inputValue("#e-duration"), "30");
+    assert.equal(await page.isHidden("#edit-reload"), true);
+    await page.fill("#e-duration", "50");
+    await page.click("#edit-save");
+    await page.locator("#edit[open]").waitFor({ state: "detached" });
+    await page.locator(`#sessions-body tr[data-id="${seeded.id}"] td.notes`, { hasText: "changed elsewhere" }).waitFor();
+    const { session: changed } = await stored(seeded.id);
+    assert.deepEqual([changed.durationSeconds, changed.notes], [3000, "changed elsewhere"]);
+  });
+
+  test("Download CSV saves the export of the list's filters as sessions.csv, fetched with the token", async () => {
+    const userId = `csv-${run}`;
+    // 1 ... 6 October, noon UTC: yoga on the even days; one note that a spreadsheet would run.
+    const seeded = await seed(userId, 6, (i) => ({
+      activity: i % 2 ? "yoga" : "running", startedAt: `2026-10-0${i + 1}T12:00:00Z`, durationSeconds: 600 + i,
+      notes: i === 3 ? '=1+1, "quoted"' : `csv ${i}`,
+    }));
+    const page = await open(`/?user=${userId}`);
+    await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length === 6);
+    await page.check("#activity-filter input[value=yoga]");
+    await page.fill("#from", "2026-10-02");
+    await page.dispatchEvent("#from", "change");
+    await page.fill("#to", "2026-10-05");
+    await page.dispatchEvent("#to", "change");
+    await page.waitForFunction(() => document.querySelectorAll("#sessions-body tr").length === 2);
+    const exports = [];
+    page.on("request", (request) => { if (request.headers().accept === "text/csv") exports.push(request); });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    assert.equal(download.suggestedFilename(), "sessions.csv");
+    const csv = readFileSync(await download.path(), "utf8");
+    const lines = csv.split("\r\n");
+    assert.equal(lines[0], "id,userId,activity,startedAt,durationSeconds,distanceMeters,calories,avgHeartRate,maxHeartRate,notes,createdAt,updatedAt");
+    assert.equal(lines.at(-1), "", "CRLF after the last row");
+    // Yoga within 2 ... 5 October (New York days), newest first, as the list shows them.
+    const expected = [seeded[3], seeded[1]];
+    assert.deepEqual(lines.slice(1, -1).map((line) => line.split(",")[0]), expected.map((s) => s.id));
+    assert.match(lines[1], new RegExp(`^${seeded[3].id},${userId},yoga,2026-10-04T12:00:00Z,603,,,,,"=1\\+1, ""quoted""",`));
+    assert.equal(exports.length, 1);
+    const query = new URL(exports[0].url()).searchParams;
+    assert.deepEqual([query.get("userId"), query.getAll("activity"), query.get("order"), query.has("limit"), query.has("cursor")],
+      [userId, ["yoga"], "desc", false, false]);
+    assert.equal(query.get("from"), "2026-10-02T00:00:00-04:00");
+    assert.match(await exports[0].headerValue("authorization"), /^Bearer stride_/);
+    await page.locator("#status", { hasText: "Downloaded sessions.csv" }).waitFor();
   });
 
   test("the API page shows the OpenAPI document, served from this origin, to anybody", async () => {

@@ -14,17 +14,33 @@ export const top = join(nginxDir, "..");
 
 const children = new Set();
 
-/** A TCP port that nothing listens on right now (the OS picks it). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+/** Whether 127.0.0.1:port can be listened on now (0: any port); the port, or null. */
+function listenable(port) {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.on("error", () => resolve(null));
+    server.listen(port, "127.0.0.1", () => {
+      const { port: bound } = server.address();
+      server.close(() => resolve(bound));
     });
   });
+}
+
+// STRIDE_TEST_PORTS=FIRST-LAST keeps every port of the suite in that range (a machine shared with
+// others); otherwise the OS picks them. A port is handed out once.
+const range = /^(\d+)-(\d+)$/.exec(process.env.STRIDE_TEST_PORTS || "");
+const handedOut = new Set();
+
+/** A TCP port that nothing listens on right now. */
+export async function freePort() {
+  if (!range) return listenable(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    if (await listenable(port)) return port;
+  }
+  throw new Error(`no free port left in STRIDE_TEST_PORTS=${process.env.STRIDE_TEST_PORTS}`);
 }
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

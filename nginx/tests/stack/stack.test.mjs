@@ -169,6 +169,29 @@ describe("Nginx in front of two backends", () => {
     assert.equal((await read.json()).id, body.id);
   });
 
+  test("a session's ETag stays strong through Nginx, gzip asked or not, so that If-Match holds", async () => {
+    const body = session(`etag-${run}`, 1, { notes: "long enough for gzip ".repeat(40) });
+    assert.equal((await api("/sessions", json(body))).status, 201);
+    const list = await api(`/sessions?userId=${body.userId}`, { headers: { "Accept-Encoding": "gzip" } });
+    await list.arrayBuffer();
+    assert.equal(list.headers.get("content-encoding"), "gzip", "a list of the same session is compressed");
+    const read = await api(`/sessions/${body.id}`, { headers: { "Accept-Encoding": "gzip" } });
+    assert.equal(read.status, 200);
+    await read.arrayBuffer();
+    const etag = read.headers.get("etag");
+    assert.match(etag, /^"[^"]+"$/, `a strong ETag, not ${etag}`);
+    const patch = (tag) => api(`/sessions/${body.id}`, {
+      method: "PATCH", body: JSON.stringify({ notes: "short" }),
+      headers: { "Content-Type": "application/merge-patch+json", "If-Match": tag, "Accept-Encoding": "gzip" },
+    });
+    const changed = await patch(etag);
+    assert.equal(changed.status, 200, await changed.text());
+    assert.match(changed.headers.get("etag"), /^"[^"]+"$/);
+    assert.notEqual(changed.headers.get("etag"), etag);
+    const stale = await patch(etag);
+    assertProblem(stale, await stale.json(), 412);
+  });
+
   test("a body over 1 MiB is refused by Nginx with a problem; exactly 1 MiB passes to the backend", async () => {
     const over = await api("/sessions", { method: "POST", headers: { "Content-Type": "application/json" }, body: " ".repeat(1024 * 1024 + 1) });
     assertProblem(over, await over.json(), 413);
