@@ -255,7 +255,7 @@ export function browserSuite(stack, work, run) {
     const page = await open(`/?user=${userId}`);
     const goneRow = page.locator(`#sessions-body tr[data-id="${gone.id}"]`);
     await goneRow.waitFor();
-    await goneRow.locator("button").focus();
+    await goneRow.locator("button", { hasText: "Delete" }).focus();
     await page.keyboard.press("Enter");
     await page.locator("#confirm-delete[open]").waitFor();
     assert.match(await page.textContent("#confirm-delete-text"), /Delete the yoga session of Mon, Nov 2, 2026, 01:00 PM/);
@@ -264,7 +264,7 @@ export function browserSuite(stack, work, run) {
     await page.locator("#confirm-delete[open]").waitFor({ state: "detached" });
     assert.equal((await listed(userId)).length, 2);
 
-    await goneRow.locator("button").click();
+    await goneRow.locator("button", { hasText: "Delete" }).click();
     await page.click("#confirm-delete-yes");
     await goneRow.waitFor({ state: "detached" });
     assert.deepEqual((await listed(userId)).map((s) => s.id), [kept.id]);
