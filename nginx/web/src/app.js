@@ -509,8 +509,7 @@ async function saveEditing(event) {
   $("edit-save").disabled = true;
   try {
     const { session: changed } = await changeSession(session.id, patch, etag);
-    state.editing = null;
-    $("edit").close();
+    $("edit").close(); // its close event forgets the session
     say(`Saved the changes to the ${changed.activity} session of ${when(changed.startedAt)}.`);
     $("sessions-title").focus();
     refresh({ keepPage: true });
