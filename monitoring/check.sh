@@ -10,7 +10,7 @@
 #     returns data from ten minutes of a healthy installation (grafana/dashboard.scrape.yml).
 #  4. Grafana's data source expects the scrape interval Prometheus uses.
 #
-# It installs nothing: ./stride test_monitoring does (apt-get, as root).
+# It installs nothing: ./stride test does (test_monitoring: apt-get, as root).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
