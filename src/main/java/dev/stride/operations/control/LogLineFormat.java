@@ -6,6 +6,8 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Formatter;
@@ -22,6 +24,9 @@ import java.util.logging.LogRecord;
 public final class LogLineFormat extends Formatter {
   private static final JsonGeneratorFactory JSON =
       JsonProvider.provider().createGeneratorFactory(Map.of());
+
+  private static final DateTimeFormatter PAYARA_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
   private final boolean json;
 
@@ -73,13 +78,15 @@ public final class LogLineFormat extends Formatter {
     StringWriter out = new StringWriter(256);
     Instant time = record.getInstant();
     try (JsonGenerator line = JSON.createGenerator(out)) {
+      // Values as Payara writes them: strings, the time with milliseconds and a +0000 offset.
       line.writeStartObject()
-          .write("Timestamp", time.toString())
+          .write("Timestamp", PAYARA_TIME.format(time))
           .write("Level", record.getLevel().getName())
-          .write("LevelValue", record.getLevel().intValue())
           .write("LoggerName", record.getLoggerName() == null ? "" : record.getLoggerName())
+          .write("ThreadID", Long.toString(record.getLongThreadID()))
           .write("ThreadName", thread)
-          .write("TimeMillis", time.toEpochMilli());
+          .write("TimeMillis", Long.toString(time.toEpochMilli()))
+          .write("LevelValue", Integer.toString(record.getLevel().intValue()));
       if (requestId != null) {
         line.write("RequestId", requestId);
       }

@@ -24,14 +24,16 @@ class LogLineFormatTest {
     assertThat(line.strip()).doesNotContain("\n");
     JsonObject json = Json.createReader(new StringReader(line)).readObject();
     assertThat(json.getString("Level")).isEqualTo("SEVERE");
-    assertThat(json.getInt("LevelValue")).isEqualTo(1000);
+    assertThat(json.getString("LevelValue")).isEqualTo("1000");
     assertThat(json.getString("LoggerName")).isEqualTo("dev.stride.Test");
     assertThat(json.getString("RequestId")).isEqualTo("req-1");
     assertThat(json.getString("LogMessage")).isEqualTo("failed for u1");
     assertThat(json.getJsonObject("Throwable").getString("StackTrace"))
         .startsWith("java.lang.IllegalStateException: boom")
         .contains("LogLineFormatTest");
-    assertThat(json.getString("Timestamp")).isEqualTo(record.getInstant().toString());
+    assertThat(json.getString("Timestamp"))
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
+    assertThat(json.getString("TimeMillis")).isEqualTo(Long.toString(record.getMillis()));
   }
 
   @Test
