@@ -86,6 +86,13 @@ class MetricsIT {
     }
     assertThat(previous).as("+Inf holds every request").isEqualTo(count);
     assertThat(metrics.value(DURATION + "_sum", series)).isPositive();
+
+    // One histogram family, as Prometheus's conventions want it; not Payara's three gauges.
+    String text = api.get("/metrics").body();
+    assertThat(text.split("\n"))
+        .containsOnlyOnce("# TYPE " + DURATION + " histogram")
+        .noneMatch(line -> line.startsWith("# TYPE " + DURATION + "_"))
+        .noneMatch(line -> line.startsWith("connection_pool_"));
   }
 
   @Test
