@@ -110,7 +110,7 @@ case "${NGINX_HTTPS_REDIRECT:-off}" in
     suffix=":$public_https_port"; [ "$public_https_port" = 443 ] && suffix=""
     cat >"$run/conf/http-mode.conf" <<MODE
 # Generated: NGINX_HTTPS_REDIRECT=on. 308 keeps the method and body of a POST.
-include security-headers.conf;
+include headers.conf;
 location / {
     return 308 https://\$host$suffix\$request_uri;
 }
