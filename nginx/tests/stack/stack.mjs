@@ -162,7 +162,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/** Lines of Nginx's access log (format "stride" in nginx.conf). */
+/** The entries of Nginx's access log (format "stride" in nginx.conf: one JSON object a line). */
 export function accessLog(run) {
-  return readFileSync(join(run, "logs/access.log"), "utf8").split("\n").filter(Boolean);
+  // Complete lines only: the last piece is empty, or a line Nginx is still writing.
+  return readFileSync(join(run, "logs/access.log"), "utf8").split("\n").slice(0, -1).map((line) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new Error(`not a JSON line in the access log: ${line}`);
+    }
+  });
 }
