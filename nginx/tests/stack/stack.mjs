@@ -132,16 +132,27 @@ export function nginxTest(run) {
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-/** Nginx in the foreground on a rendered configuration, answering on its HTTP port. */
-export async function startNginx(run, httpPort) {
+/**
+ * Nginx in the foreground, rendered into `run` with `env` over free ports on 127.0.0.1 (HTTP,
+ * HTTPS and stub_status, so that several can run at once), answering on its HTTP port.
+ */
+export async function startNginx(run, env) {
+  const [httpPort, httpsPort, statusPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  render(run, {
+    NGINX_LISTEN_ADDRESS: "127.0.0.1", NGINX_WORKERS: "1", ...env,
+    NGINX_PORT: String(httpPort), NGINX_HTTPS_PORT: String(httpsPort), NGINX_STATUS_PORT: String(statusPort),
+  });
+  const check = nginxTest(run);
+  if (!check.ok) throw new Error(`nginx -t: ${check.output}`);
   const child = start("nginx", [...nginxArgs(run), "-g", "daemon off;"], { log: join(run, "logs/stdout.log") });
+  const url = `http://127.0.0.1:${httpPort}`;
   await until(`Nginx on port ${httpPort}`, async () => {
     if (child.exitCode !== null) throw new Error(readFileSync(join(run, "logs/error.log"), "utf8"));
-    const response = await fetch(`http://127.0.0.1:${httpPort}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
     await response.arrayBuffer();
     return response.status > 0;
   });
-  return { child, run, url: `http://127.0.0.1:${httpPort}` };
+  return { child, run, url, httpsPort, statusUrl: `http://127.0.0.1:${statusPort}/stub_status` };
 }
 
 /** Kills a started process (SIGKILL: no goodbye) and waits until it is gone. */

@@ -26,19 +26,11 @@ const run = `${Date.now().toString(36)}`; // makes user ids unique per run
 const stack = { adminToken: process.env.STRIDE_ADMIN_TOKEN || newSecret() };
 
 before(async () => {
-  const [port1, port2, http, https] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [port1, port2] = await Promise.all([freePort(), freePort()]);
   // One at a time: two Payara Micro start-ups at once make each slower on two cores.
   stack.backends = [await startBackend(work, port1, stack.adminToken), await startBackend(work, port2, stack.adminToken)];
-  stack.httpsPort = https;
-  stack.run = render(join(work, "nginx"), {
-    STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","),
-    NGINX_LISTEN_ADDRESS: "127.0.0.1", NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(https),
-    NGINX_WORKERS: "1",
-  });
-  const check = nginxTest(stack.run);
-  assert.ok(check.ok, check.output);
-  stack.nginx = await startNginx(stack.run, http);
-  stack.url = stack.nginx.url;
+  stack.nginx = await startNginx(join(work, "nginx"), { STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(",") });
+  ({ run: stack.run, url: stack.url, httpsPort: stack.httpsPort } = stack.nginx);
   const probe = await api("/users/probe/stats");
   stack.statsAvailable = probe.status === 200;
   console.log(`# Nginx ${stack.url} -> ${stack.backends.map((b) => b.address).join(", ")}; statistics ${stack.statsAvailable ? "available" : "not available: their checks are skipped"}`);
@@ -313,16 +305,13 @@ describe("Nginx in front of two backends", () => {
   });
 
   test("with the redirect switched on, plain HTTP answers 308 to HTTPS", async () => {
-    const [http, https] = await Promise.all([freePort(), freePort()]);
-    const redirectRun = render(join(work, "nginx-redirect-live"), {
-      STRIDE_BACKENDS: stack.backends[0].address, NGINX_HTTPS_REDIRECT: "on", NGINX_LISTEN_ADDRESS: "127.0.0.1",
-      NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(https), NGINX_WORKERS: "1",
+    const nginx = await startNginx(join(work, "nginx-redirect-live"), {
+      STRIDE_BACKENDS: stack.backends[0].address, NGINX_HTTPS_REDIRECT: "on",
     });
-    const nginx = await startNginx(redirectRun, http);
     try {
       const response = await fetch(`${nginx.url}/api/sessions?limit=1`, { redirect: "manual" });
       assert.equal(response.status, 308);
-      assert.equal(response.headers.get("location"), `https://127.0.0.1:${https}/api/sessions?limit=1`);
+      assert.equal(response.headers.get("location"), `https://127.0.0.1:${nginx.httpsPort}/api/sessions?limit=1`);
     } finally {
       await kill(nginx.child, "SIGTERM");
     }
@@ -419,14 +408,11 @@ describe("the limit per client address", () => {
   });
 
   test("past the rate and burst an address gets 429 problems with Retry-After; within them requests pass", async () => {
-    const http = await freePort();
-    const limited = render(join(work, "nginx-limited"), {
-      STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","), NGINX_LISTEN_ADDRESS: "127.0.0.1",
-      NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(await freePort()), NGINX_WORKERS: "1",
+    const nginx = await startNginx(join(work, "nginx-limited"), {
+      STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","),
       // 1 a minute refills nothing while the test runs: exactly 1 + burst requests pass.
       NGINX_RATE_PER_ADDRESS: "1r/m", NGINX_RATE_BURST: "4", NGINX_RATE_EXEMPT: "",
     });
-    const nginx = await startNginx(limited, http);
     try {
       const answers = await flood(nginx.url, 12, stack.adminToken);
       const passed = answers.filter((a) => a.response.status === 200);
@@ -440,7 +426,7 @@ describe("the limit per client address", () => {
         assert.equal(response.headers.get("cache-control"), "no-store");
         assert.equal(response.headers.get("x-content-type-options"), "nosniff");
       }
-      assert.ok(accessLog(limited).filter((entry) => entry.status === 429).length >= 7, "the 429s are in the access log");
+      assert.ok(accessLog(nginx.run).filter((entry) => entry.status === 429).length >= 7, "the 429s are in the access log");
       // Only what goes to the backends is limited: the page itself still loads.
       const page = await fetch(`${nginx.url}/`);
       assert.equal(page.status, 200);
