@@ -19,6 +19,7 @@ import {
   startNginx, stopAll, until,
 } from "./stack.mjs";
 import { browserSuite } from "./browser.mjs";
+import { requestIdSuite, stubStatusSuite } from "./observability.mjs";
 
 const work = mkdtempSync(join(process.env.STRIDE_TEST_WORK || tmpdir(), "stride-nginx-"));
 chmodSync(work, 0o755); // Nginx's workers run as nobody when the tests run as root
@@ -439,6 +440,10 @@ describe("the limit per client address", () => {
 });
 
 describe("the page in headless Chromium", () => browserSuite(stack, work, run));
+
+describe("request ids and the access log", () => requestIdSuite(stack, work));
+
+describe("Nginx's stub_status", () => stubStatusSuite(stack));
 
 describe("a backend killed during a stream of POSTs", () => {
   test("no session is lost and none is stored twice", async () => {
