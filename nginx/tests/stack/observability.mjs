@@ -1,13 +1,19 @@
 // What an operator sees of the stack. Request ids: Nginx passes a valid X-Request-Id of the
 // client on or makes its own, and every answer carries exactly one, also the answers Nginx makes
-// itself; the access log is one JSON object a line. Nginx's stub_status on its own port.
+// itself; the access log is one JSON object a line. Nginx's stub_status on its own port. Debian's
+// Prometheus scraping both backends and Nginx (through nginx-prometheus-exporter) while the
+// tester sends load through Nginx, asked through its HTTP API what it saw.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
-import { accessLog, api, freePort, kill, startNginx, until } from "./stack.mjs";
+import { startNginxExporter, startPrometheus } from "./prometheus.mjs";
+import {
+  accessLog, api, freePort, json, kill, restartBackend, session, start, startNginx, top, until,
+} from "./stack.mjs";
 
 /** An id Nginx made itself ($request_id). */
 const NGINX_ID = /^[0-9a-f]{32}$/;
@@ -197,5 +203,104 @@ export function stubStatusSuite(stack) {
     const uris = accessLog(stack.run).map((entry) => entry.uri);
     assert.equal(uris.filter((uri) => uri === "/stub_status/more").length, 0, "the status port logs nothing");
     assert.equal(uris.filter((uri) => uri === "/stub_status").length, 1, "the HTTP port's 404 is logged");
+  });
+}
+
+export function prometheusSuite(stack, work, run) {
+  let prometheus;
+  let exporter;
+
+  /** `up` of every target: { "host:port": 0 or 1 }. */
+  const up = async () => Object.fromEntries((await prometheus.query("up")).map(({ metric, value }) => [metric.instance, value]));
+  /** The one value of `expr`, 0 when it has none (no such series yet). */
+  const scalar = async (expr) => (await prometheus.query(expr))[0]?.value ?? 0;
+
+  before(async () => {
+    exporter = await startNginxExporter(work, stack.nginx.statusUrl);
+    prometheus = await startPrometheus(work, { stride: stack.backends.map((b) => b.address), nginx: [exporter.address] });
+  });
+
+  after(async () => {
+    await kill(prometheus.child, "SIGTERM");
+    await kill(exporter.child, "SIGTERM");
+  });
+
+  test("Prometheus scrapes both backends and the exporter: up is 1, with Payara's and Nginx's metrics", async () => {
+    const targets = [...stack.backends.map((b) => b.address), exporter.address].sort();
+    await until("up is 1 for both backends and the exporter", async () => {
+      const seen = await up();
+      assert.deepEqual(Object.keys(seen).sort(), targets);
+      assert.ok(Object.values(seen).every((value) => value === 1), JSON.stringify(seen));
+      return true;
+    });
+    const heap = await prometheus.query('memory_usedHeap_bytes{mp_scope="base"}');
+    assert.deepEqual(heap.map((s) => s.metric.instance).sort(), stack.backends.map((b) => b.address).sort());
+    for (const { value } of heap) assert.ok(value > 0, "a used heap");
+    assert.equal(await scalar(`nginx_up{instance="${exporter.address}"}`), 1, "the exporter reads stub_status");
+  });
+
+  test("load through Nginx moves the request counters and the latency histogram, by route template", async () => {
+    const jar = join(top, "tester/target/stride-tester.jar");
+    assert.ok(existsSync(jar), `${jar} is missing: build it with (cd tester && mvn -B -q package -DskipTests)`);
+    const REQUESTS = "sum(stride_http_server_requests_total)";
+    const NGINX_REQUESTS = "sum(nginx_http_requests_total)";
+    // The last scrapes before the load: every request below comes after them.
+    const before = { stride: await scalar(REQUESTS), nginx: await scalar(NGINX_REQUESTS) };
+
+    const out = join(work, "tester-out");
+    const log = join(work, "tester.log");
+    const tester = start("java", ["-jar", jar, "simulate", `--base-url=${stack.url}/api`, "--users=4",
+      "--sessions-per-user=100", "--batch-size=1", "--concurrency=4", `--seed=${parseInt(run, 36) % 1e9}`,
+      "--no-user-tokens", "--no-verify", `--out=${out}`], { env: { STRIDE_TOKEN: stack.adminToken }, log });
+    assert.equal(await tester.exited, 0, `the tester failed: ${readFileSync(log, "utf8")}`);
+    let sent = Number(/^requests,(\d+)$/m.exec(readFileSync(join(out, "summary.csv"), "utf8"))[1]);
+    assert.ok(sent >= 400, `the tester sent ${sent} requests`);
+    // Sessions read by id: their route must be the template, not the path.
+    const userId = `metrics-${run}`;
+    for (const body of [session(userId, 0), session(userId, 1)]) {
+      assert.equal((await api(stack.url, "/sessions", { token: stack.adminToken, ...json(body) })).status, 201);
+      assert.equal((await api(stack.url, `/sessions/${body.id}`, { token: stack.adminToken })).status, 200);
+    }
+    assert.equal((await api(stack.url, `/sessions/${randomUUID()}`, { token: stack.adminToken })).status, 404);
+    sent += 5;
+
+    const movedBy = (expr, from, least) => until(`${expr} up by at least ${least}`, async () => {
+      const moved = (await scalar(expr)) - from;
+      assert.ok(moved >= least, `up by ${moved}`);
+      return true;
+    });
+    await movedBy(NGINX_REQUESTS, before.nginx, sent);
+    await movedBy(REQUESTS, before.stride, sent);
+    const P99 = "histogram_quantile(0.99, sum by (le) (rate(stride_http_server_request_duration_seconds_bucket[30s])))";
+    await until("a finite p99 latency", async () => {
+      const p99 = await scalar(P99);
+      assert.ok(Number.isFinite(p99) && p99 > 0, `p99 ${p99}`);
+      return true;
+    });
+
+    const routes = (await prometheus.query("count by (route) (stride_http_server_requests_total)")).map((s) => s.metric.route);
+    assert.ok(routes.includes("/api/sessions/{id}"), `routes: ${routes.join(" ")}`);
+    assert.ok(routes.includes("/api/sessions"), `routes: ${routes.join(" ")}`);
+    for (const route of routes) assert.doesNotMatch(route, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i, "an id in a route");
+  });
+
+  test("a killed backend's up goes to 0 while the other's stays 1", async () => {
+    const [alive, victim] = stack.backends;
+    await kill(victim.child);
+    let seen;
+    try {
+      await until(`up of the killed backend ${victim.address} is 0`, async () => (seen = await up())[victim.address] === 0);
+      assert.equal(seen[alive.address], 1, `the other backend: ${JSON.stringify(seen)}`);
+    } finally {
+      await restartBackend(work, victim, stack.adminToken);
+    }
+    // The tests that follow expect both behind Nginx again. Nginx sent nothing to the killed one,
+    // so it has not left it out.
+    await until("Nginx sends to both backends again", async () => {
+      const from = accessLog(stack.run).length;
+      for (let i = 0; i < 4; i++) await (await api(stack.url, "/sessions?limit=1", { token: stack.adminToken })).arrayBuffer();
+      const served = new Set(accessLog(stack.run).slice(from).map((entry) => entry.upstream_addr));
+      return stack.backends.every((b) => served.has(b.address));
+    });
   });
 }

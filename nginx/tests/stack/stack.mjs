@@ -3,8 +3,8 @@
 // nginx/render.sh into a run folder), and stops them again. Waits by polling, never by sleeping
 // a fixed time.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,7 +66,8 @@ async function answers(url) {
   return response.status === 200;
 }
 
-function start(command, args, { env = {}, log }) {
+/** A child process with its output in `log`, stopped by stopAll; `exited` resolves when it ends. */
+export function start(command, args, { env = {}, log }) {
   const out = createWriteStream(log);
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
@@ -96,7 +97,17 @@ export async function startBackend(work, port, adminToken) {
     if (exited) throw new Error(`it stopped: ${readFileSync(log, "utf8").split("\n").slice(-15).join("\n")}`);
     return answers(`http://127.0.0.1:${port}/health/ready`);
   }, { seconds: 300, every: 500 });
-  return { port, address: `127.0.0.1:${port}`, child, log };
+  return { port, address: `127.0.0.1:${port}`, child, log, root };
+}
+
+/**
+ * Starts a killed backend again on its port, in a fresh Payara root folder (Payara Micro would
+ * first redeploy what it deployed there last time); `backend` then describes the new process.
+ */
+export async function restartBackend(work, backend, adminToken) {
+  await kill(backend.child);
+  rmSync(backend.root, { recursive: true, force: true });
+  Object.assign(backend, await startBackend(work, backend.port, adminToken));
 }
 
 /** fetch of /api/PATH at `base` (Nginx), with Authorization: Bearer `token` unless it is null. */
@@ -114,6 +125,18 @@ export async function mint(base, adminToken, userId, scopes) {
   });
   if (response.status !== 201) throw new Error(`POST /api/tokens: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** fetch options of a POST of `body` as JSON. */
+export const json = (body) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+/** The `i`-th session of a test's user, with an id of its own. */
+export function session(userId, i, extra = {}) {
+  return {
+    id: randomUUID(), userId, activity: ["running", "cycling", "yoga"][i % 3],
+    startedAt: new Date(Date.UTC(2026, 0, 1, 6) + i * 3600_000 * 7).toISOString(),
+    durationSeconds: 600 + i, ...extra,
+  };
 }
 
 /** Writes a configuration with render.sh; returns the run folder. */

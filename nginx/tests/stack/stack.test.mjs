@@ -1,13 +1,14 @@
 // Nginx in front of two Stride backends, tested from outside: the proxy (both backends used,
 // limits, errors, headers, HTTPS), access (tokens through Nginx, the public documentation), the
-// limit per client address, the page in headless Chromium, and a backend killed during a stream
-// of POSTs. Needs DB_* naming a prepared database (./stride test exports them), the built WAR
-// (target/stride.war), the built page (npm run build), nginx and /usr/bin/chromium. Every API
-// request carries a token: the admin token of STRIDE_ADMIN_TOKEN (./stride test exports it; run
-// alone, the suite makes one and gives it to the backends it starts) unless a test says otherwise.
+// limit per client address, the page in headless Chromium, request ids, the access log and
+// Prometheus (observability.mjs), and a backend killed during a stream of POSTs. Needs DB_*
+// naming a prepared database (./stride test exports them), the built WAR (target/stride.war), the
+// built page (npm run build), the tester's jar (tester/target/stride-tester.jar), nginx,
+// prometheus, prometheus-nginx-exporter and /usr/bin/chromium. Every API request carries a
+// token: the admin token of STRIDE_ADMIN_TOKEN (./stride test exports it; run alone, the suite
+// makes one and gives it to the backends it starts) unless a test says otherwise.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -15,11 +16,11 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  accessLog, api as apiAt, freePort, kill, mint, newSecret, nginxDir, nginxTest, render, startBackend,
+  accessLog, api as apiAt, freePort, json, kill, mint, newSecret, nginxTest, render, session, startBackend,
   startNginx, stopAll, until,
 } from "./stack.mjs";
 import { browserSuite } from "./browser.mjs";
-import { requestIdSuite, stubStatusSuite } from "./observability.mjs";
+import { prometheusSuite, requestIdSuite, stubStatusSuite } from "./observability.mjs";
 
 const work = mkdtempSync(join(process.env.STRIDE_TEST_WORK || tmpdir(), "stride-nginx-"));
 chmodSync(work, 0o755); // Nginx's workers run as nobody when the tests run as root
@@ -44,15 +45,6 @@ after(async () => {
 
 /** fetch of /api/PATH through Nginx, with the admin token unless `token` names another (null: none). */
 const api = (path, init = {}) => apiAt(stack.url, path, { token: stack.adminToken, ...init });
-const json = (body) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-
-function session(userId, i, extra = {}) {
-  return {
-    id: randomUUID(), userId, activity: ["running", "cycling", "yoga"][i % 3],
-    startedAt: new Date(Date.UTC(2026, 0, 1, 6) + i * 3600_000 * 7).toISOString(),
-    durationSeconds: 600 + i, ...extra,
-  };
-}
 
 /** Every session of a user, following the cursors. */
 async function allSessions(userId) {
@@ -444,6 +436,8 @@ describe("the page in headless Chromium", () => browserSuite(stack, work, run));
 describe("request ids and the access log", () => requestIdSuite(stack, work));
 
 describe("Nginx's stub_status", () => stubStatusSuite(stack));
+
+describe("Prometheus scraping both backends and Nginx", () => prometheusSuite(stack, work, run));
 
 describe("a backend killed during a stream of POSTs", () => {
   test("no session is lost and none is stored twice", async () => {
