@@ -12,6 +12,7 @@
 #   PAYARA_CLUSTER [false]  true: join the Domain Data Grid of the Payara Server DAS at
 #     PAYARA_DAS [das:4900] (its data grid port), as the instance PAYARA_INSTANCE_NAME
 #     [stride-$HOSTNAME]; docker-compose's admin profile. Otherwise: no Hazelcast at all.
+#   STRIDE_LOG_FORMAT [text]  json: every log line a JSON object (payara/logging-json.properties)
 #   STRIDE_* (MicroProfile Config, see README.md), passed through as they are.
 #
 # payara/launch.sh --print-options FILE writes the Payara Micro options every start shares (all
@@ -52,6 +53,12 @@ options=("${cluster[@]}" --disablephonehome
   --addlibs "$JDBC_DRIVER_JAR"
   --prebootcommandfile "$here/pre-boot.asadmin"
   --postbootcommandfile "$here/post-boot.asadmin")
+
+# STRIDE_LOG_FORMAT=json: JSON lines from Payara's first line on (text otherwise, Payara's default
+# until Stride is deployed; from then on Stride's formatter writes both, with request ids).
+if [[ "${STRIDE_LOG_FORMAT:-text}" == json ]]; then
+  options+=(--logproperties "$here/logging-json.properties")
+fi
 
 if [[ "${1:-}" == --print-options ]]; then
   [[ -n "${2:-}" ]] || { echo "usage: launch.sh --print-options FILE" >&2; exit 2; }

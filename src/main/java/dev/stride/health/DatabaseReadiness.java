@@ -1,7 +1,6 @@
 package dev.stride.health;
 
 import dev.stride.schema.boundary.SchemaMigration;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -22,8 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseReadiness implements HealthCheck {
   private static final int TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Inject SchemaMigration schema;
 

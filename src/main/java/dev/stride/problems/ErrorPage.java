@@ -1,5 +1,7 @@
 package dev.stride.problems;
 
+import dev.stride.operations.boundary.RequestObservation;
+import dev.stride.operations.control.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,8 +42,13 @@ public class ErrorPage extends HttpServlet {
         status == Status.INTERNAL_SERVER_ERROR
             ? "The server could not answer this request."
             : DETAILS.getOrDefault(status.getStatusCode(), status.getReasonPhrase());
-    byte[] body = Problem.of(status, detail).toJson().getBytes(StandardCharsets.UTF_8);
-    response.reset();
+    String id = RequestObservation.idOf(request, response);
+    byte[] body;
+    try (RequestIds.Scope scope = RequestIds.enter(id)) {
+      body = Problem.of(status, detail).toJson().getBytes(StandardCharsets.UTF_8);
+    }
+    response.reset(); // also of the request id's header, set again below
+    response.setHeader(RequestIds.HEADER, id);
     response.setStatus(status.getStatusCode());
     response.setContentType(Problem.MEDIA_TYPE);
     response.setContentLength(body.length);

@@ -1,5 +1,6 @@
 package dev.stride.problems;
 
+import dev.stride.operations.control.RequestIds;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response.Status;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +27,8 @@ public record Problem(
     @Schema(example = "2 fields are invalid") String detail,
     @Schema(
             description =
-                "For an unexpected failure: the id under which it was logged (urn:uuid:...).",
+                "For a 5xx: the request it answers, urn:stride:request:<its X-Request-Id>; every log line of"
+                    + " that request names the same id.",
             nullable = true)
         String instance,
     @Schema(
@@ -44,9 +47,21 @@ public record Problem(
   private static final JsonGeneratorFactory GENERATORS =
       JsonProvider.provider().createGeneratorFactory(Map.of());
 
+  /** A problem; one of the server's (5xx) names the request it answers in {@code instance}. */
   public static Problem of(Status status, String detail) {
+    String instance = status.getStatusCode() >= 500 ? thisRequest() : null;
     return new Problem(
-        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, instance, null);
+  }
+
+  /**
+   * The URN of the request this thread answers — its {@code X-Request-Id}, which is also in every
+   * log line of it, so a user who quotes it leads the operator to those lines — or a new UUID URN
+   * where no request is known.
+   */
+  public static String thisRequest() {
+    String id = RequestIds.current();
+    return id != null ? "urn:stride:request:" + id : "urn:uuid:" + UUID.randomUUID();
   }
 
   public Problem withErrors(List<FieldError> fieldErrors) {

@@ -7,13 +7,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Everything nobody planned for. The database being away is 503 (the client may retry); anything
- * else is 500. Either way the client gets an id and the log gets the stack trace under that id.
+ * else is 500. Either way the client gets the request's id and the log gets the stack trace under
+ * that id.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -25,7 +25,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   public static Response answer(Throwable exception) {
-    String id = "urn:uuid:" + UUID.randomUUID();
+    String id = Problem.thisRequest();
     if (isDatabaseUnavailable(exception)) {
       LOG.log(
           Level.WARNING,

@@ -16,6 +16,12 @@ public final class Problems {
     assertThat(problem.getString("title")).isNotBlank();
     assertThat(problem.getString("type")).isEqualTo("about:blank");
     assertThat(problem.getString("detail")).isNotBlank();
+    // The request's id is on every answer; a 5xx names it, so that a user can quote it.
+    String requestId = answer.header("X-Request-Id").orElse(null);
+    assertThat(requestId).as("X-Request-Id of " + answer).matches("[A-Za-z0-9._:-]{1,64}");
+    if (status >= 500) {
+      assertThat(problem.getString("instance")).isEqualTo("urn:stride:request:" + requestId);
+    }
     assertLeaksNothing(answer);
   }
 

@@ -1,6 +1,9 @@
 package dev.stride.access.boundary;
 
 import dev.stride.access.control.RateLimits;
+import dev.stride.operations.boundary.RequestObservation;
+import dev.stride.operations.control.RequestIds;
+import dev.stride.operations.control.RequestMetrics;
 import dev.stride.problems.Problem;
 import dev.stride.problems.ProblemExceptionMapper;
 import dev.stride.problems.ServletAnswers;
@@ -37,6 +40,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identities;
   @Inject RateLimits limits;
   @Inject SchemaMigration schema;
+  @Inject RequestMetrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -45,6 +49,20 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     if (!path.startsWith(API)) {
       return context.doNothing();
     }
+    // This check runs before the application's filters: it gives the request its id itself, and
+    // counts the requests it answers, which no filter will see.
+    long started = System.nanoTime();
+    try (RequestIds.Scope scope = RequestIds.enter(RequestObservation.idOf(request, response))) {
+      AuthenticationStatus status = check(request, response, context);
+      if (status == AuthenticationStatus.SEND_FAILURE) {
+        RequestObservation.answeredBeforeFilters(metrics, request, response.getStatus(), started);
+      }
+      return status;
+    }
+  }
+
+  private AuthenticationStatus check(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (!schema.isCurrent()) {
       // No tokens table to check against yet: busy, as every API request is until then.
       return send(

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,8 +35,7 @@ public class LastUse {
           + " FROM unnest(?::uuid[], ?::timestamptz[]) AS u(id, at)"
           + " WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Resource ManagedScheduledExecutorService scheduler;
 

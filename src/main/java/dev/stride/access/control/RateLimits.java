@@ -47,8 +47,7 @@ public class RateLimits {
 
   private static final String FORGET = "DELETE FROM token_usage WHERE window_start < ?";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Resource ManagedScheduledExecutorService scheduler;
 

@@ -63,8 +63,7 @@ public class RevocationWatch {
 
   private static final String RELEASE = "DELETE FROM token_cache_leases WHERE backend = ?";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Resource ManagedThreadFactory threads;
 

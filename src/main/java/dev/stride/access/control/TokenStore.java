@@ -4,7 +4,6 @@ import dev.stride.access.entity.Caller;
 import dev.stride.access.entity.Scope;
 import dev.stride.access.entity.Secret;
 import dev.stride.access.entity.Token;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -67,8 +66,7 @@ public class TokenStore {
           + " DO UPDATE SET secret_hash = excluded.secret_hash, scopes = excluded.scopes"
           + " WHERE tokens.secret_hash <> excluded.secret_hash";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Inject KnownTokens known;
   @Inject RevocationWatch revocations;

@@ -9,6 +9,7 @@ import dev.stride.answers.ETags;
 import dev.stride.json.JsonBodies;
 import dev.stride.json.JsonBody;
 import dev.stride.openapi.SharedParameters;
+import dev.stride.operations.control.RequestIds;
 import dev.stride.problems.Problem;
 import dev.stride.sessions.boundary.SessionListParameters.PageRequest;
 import dev.stride.sessions.control.Cursors;
@@ -20,6 +21,7 @@ import dev.stride.sessions.control.SessionFinder.Page;
 import dev.stride.sessions.control.SessionNotFoundException;
 import dev.stride.sessions.control.SessionQuery;
 import dev.stride.sessions.control.SessionRecorder;
+import dev.stride.sessions.control.SessionRecorder.Recorded;
 import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Session;
@@ -171,25 +173,32 @@ public class SessionsResource {
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.WRITE)
   public void record(SessionInput input, @Suspended AsyncResponse answer) {
-    // The request thread goes back to the pool: the answer comes once the group is committed.
+    // The request thread goes back to the pool: the answer comes once the group is committed,
+    // on the writer's thread, which answers (and logs) under this request's id.
+    String requestId = RequestIds.current();
     recorder
         .record(input.toSession())
         .whenComplete(
             (recorded, failure) -> {
-              if (failure != null) {
-                answer.resume(
-                    failure instanceof CompletionException ? failure.getCause() : failure);
-                return;
+              try (RequestIds.Scope scope = RequestIds.enter(requestId)) {
+                resume(answer, recorded, failure);
               }
-              SessionView view = SessionView.of(recorded.session());
-              answer.resume(
-                  recorded.created()
-                      ? Response.status(Status.CREATED)
-                          .header("Location", locations.ofSession(view.id()))
-                          .entity(view)
-                          .build()
-                      : Response.ok(view).build());
             });
+  }
+
+  private void resume(AsyncResponse answer, Recorded recorded, Throwable failure) {
+    if (failure != null) {
+      answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
+      return;
+    }
+    SessionView view = SessionView.of(recorded.session());
+    answer.resume(
+        recorded.created()
+            ? Response.status(Status.CREATED)
+                .header("Location", locations.ofSession(view.id()))
+                .entity(view)
+                .build()
+            : Response.ok(view).build());
   }
 
   @POST

@@ -3,7 +3,6 @@ package dev.stride.sessions.control;
 import dev.stride.sessions.control.SessionRecorder.RecordedBatch;
 import dev.stride.sessions.entity.Session;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -77,8 +76,7 @@ public class BatchCopy {
   /** How long a batch waits for its turn to write before it is refused. */
   private static final long TURN_SECONDS = 30;
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /**
    * How many batches write at once (default: the number of cores). Multi-row inserts into the same

@@ -1,6 +1,5 @@
 package dev.stride.sessions.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,7 @@ public class CursorKey {
   @ConfigProperty(name = "stride.cursor.key")
   Optional<String> configured;
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   private volatile byte[] key;
 

@@ -67,8 +67,7 @@ public class GroupCommit {
           + UserVersions.bump("stored")
           + "\nSELECT id, created_at FROM stored";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Resource ManagedThreadFactory threadFactory;
 

@@ -1,8 +1,8 @@
 package dev.stride.sessions.control;
 
 import dev.stride.sessions.entity.Session;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,8 +60,7 @@ public class SessionChanges {
 
   private static final String NOW = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /**
    * A CTE named {@code revived} that removes the tombstones of the sessions in {@code relation} (a

@@ -35,8 +35,7 @@ public class SessionChangesRetention {
           + "UPDATE session_changes_horizon h SET change_xid = p.top"
           + " FROM (SELECT max(change_xid) AS top FROM purged) p WHERE p.top > h.change_xid";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   @Resource ManagedScheduledExecutorService scheduler;
 

@@ -1,8 +1,8 @@
 package dev.stride.sessions.control;
 
 import dev.stride.sessions.entity.Session;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,8 +48,7 @@ public class SessionEditor {
           + UserVersions.bump("changed")
           + "\nSELECT created_at, updated_at FROM changed";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /** A session after a change; {@code changed} false when the change left it as it was. */
   public record Edited(Session session, boolean changed) {}

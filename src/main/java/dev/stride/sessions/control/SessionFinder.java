@@ -3,8 +3,8 @@ package dev.stride.sessions.control;
 import dev.stride.sessions.control.Cursors.Position;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,8 +61,7 @@ public class SessionFinder {
         + "\nSELECT count(*) FROM deleted";
   }
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   public Optional<Session> find(UUID id) {
     List<Session> found = query(FIND, List.of(id), 1);

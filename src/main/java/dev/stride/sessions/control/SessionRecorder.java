@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 public class SessionRecorder {
   @Inject GroupCommit groups;
   @Inject BatchCopy batches;
+  @Inject RecordingCounts counts;
 
   /** What became of a session sent to be recorded. */
   public record Recorded(Session session, boolean created) {}
@@ -26,7 +27,20 @@ public class SessionRecorder {
    * The stage completes once the session's transaction has committed.
    */
   public CompletionStage<Recorded> record(Session session) {
-    return groups.record(session);
+    return groups
+        .record(session)
+        .whenComplete(
+            (recorded, failure) -> {
+              if (recorded != null) {
+                counts.single(
+                    recorded.created()
+                        ? RecordingCounts.Outcome.CREATED
+                        : RecordingCounts.Outcome.EXISTING);
+              } else if (failure instanceof SessionConflictException
+                  || failure.getCause() instanceof SessionConflictException) {
+                counts.single(RecordingCounts.Outcome.CONFLICT);
+              }
+            });
   }
 
   /** What became of a batch: how many sessions were new, how many were stored already. */
@@ -38,6 +52,13 @@ public class SessionRecorder {
    * can be written within 30 s is a {@link TooManyBatchesException}.
    */
   public RecordedBatch recordAll(List<Session> sessions) {
-    return batches.store(sessions);
+    try {
+      RecordedBatch recorded = batches.store(sessions);
+      counts.batch(recorded.created(), recorded.existing());
+      return recorded;
+    } catch (SessionConflictException e) {
+      counts.batchConflict();
+      throw e;
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.stride.sessions.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +22,7 @@ public class UserVersions {
 
   private static final String READ = "SELECT version FROM user_versions WHERE user_id = ?";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /**
    * A CTE named {@code bumped} that raises the version of every user in {@code relation} (a CTE or

@@ -48,6 +48,7 @@ public class StatisticsResource {
   @Inject StatisticsQuery query;
   @Inject UserVersions versions;
   @Inject AnswerCache answers;
+  @Inject AnswerCounts counts;
 
   @GET
   @Operation(
@@ -154,10 +155,22 @@ public class StatisticsResource {
     EntityTag current = tag(version, query);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(current);
     if (notModified != null) {
+      counts.notModified();
       return ETags.revalidated(notModified, current);
     }
     Kept answer =
-        answers.current(query, version).orElseGet(() -> answers.keep(query, compute.get()));
+        answers
+            .current(query, version)
+            .map(
+                kept -> {
+                  counts.kept();
+                  return kept;
+                })
+            .orElseGet(
+                () -> {
+                  counts.computed();
+                  return answers.keep(query, compute.get());
+                });
     return ETags.revalidated(
         Response.ok(answer.bytes(), MediaType.APPLICATION_JSON_TYPE), tag(answer.version(), query));
   }

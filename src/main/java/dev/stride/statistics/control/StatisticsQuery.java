@@ -4,8 +4,8 @@ import dev.stride.sessions.control.Parameters;
 import dev.stride.sessions.control.UserVersions;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.statistics.control.Summary.ActivityTotals;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +47,7 @@ public class StatisticsQuery {
           + " LEFT JOIN LATERAL (SELECT activity, started_at, duration_seconds, distance_meters,"
           + " calories, avg_heart_rate, max_heart_rate FROM sessions WHERE %s) s ON true";
 
-  @Resource(lookup = "jdbc/stride")
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   /** The statistics of the filter's sessions; all zeros and nulls when there is none. */
   public Versioned<Summary> summarise(StatisticsFilter filter) {

@@ -1,0 +1,32 @@
+package dev.stride.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+/**
+ * The one way to the database: Payara's pool {@code jdbc/stride}, measured ({@link
+ * MeasuredDataSource}). Produced as a plain instance (dependent scope), so that a call reaches the
+ * pool without a CDI proxy in between.
+ */
+@ApplicationScoped
+public class PooledDataSource {
+  @Resource(lookup = "jdbc/stride")
+  DataSource pool;
+
+  @Inject PoolMetrics metrics;
+
+  private volatile DataSource measured;
+
+  @Produces
+  DataSource dataSource() {
+    DataSource known = measured;
+    if (known == null) {
+      known = new MeasuredDataSource(pool, metrics);
+      measured = known;
+    }
+    return known;
+  }
+}
