@@ -13,6 +13,8 @@
 #   STRIDE_BACKENDS        backends, host:port separated by spaces or commas [127.0.0.1:8080]
 #   NGINX_PORT             [8000] (HTTP)   NGINX_HTTPS_PORT [8443]
 #   NGINX_LISTEN_ADDRESS   address to listen on [all]; e.g. 127.0.0.1
+#   NGINX_STATUS_ADDRESS, NGINX_STATUS_PORT  where /stub_status (Nginx's counters, for the
+#                          Prometheus exporter) is served, and nothing else [127.0.0.1, 8081]
 #   NGINX_HTTPS_REDIRECT   on: plain HTTP only redirects to HTTPS [off]
 #   NGINX_HTTPS_PUBLIC_PORT  the HTTPS port clients see, for the redirect [NGINX_HTTPS_PORT]
 #   NGINX_TLS_CERT, NGINX_TLS_KEY  certificate and key (PEM) [RUN/tls/self-signed.{crt,key}]
@@ -110,7 +112,7 @@ case "${NGINX_HTTPS_REDIRECT:-off}" in
     suffix=":$public_https_port"; [ "$public_https_port" = 443 ] && suffix=""
     cat >"$run/conf/http-mode.conf" <<MODE
 # Generated: NGINX_HTTPS_REDIRECT=on. 308 keeps the method and body of a POST.
-include security-headers.conf;
+include headers.conf;
 location / {
     return 308 https://\$host$suffix\$request_uri;
 }
@@ -185,5 +187,6 @@ for file in "$run"/conf/*.conf; do
     -e "s|@WEB_ROOT@|$(escape "$web_root")|" \
     -e "s|@CONF_DIR@|$(escape "$run/conf")|" \
     -e "s|@RETRY_AFTER@|$(escape "${retry:-1}")|" \
+    -e "s|@STATUS_LISTEN@|$(escape "${NGINX_STATUS_ADDRESS:-127.0.0.1}:${NGINX_STATUS_PORT:-8081}")|" \
     "$file"
 done

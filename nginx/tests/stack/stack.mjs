@@ -3,8 +3,8 @@
 // nginx/render.sh into a run folder), and stops them again. Waits by polling, never by sleeping
 // a fixed time.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,7 +66,8 @@ async function answers(url) {
   return response.status === 200;
 }
 
-function start(command, args, { env = {}, log }) {
+/** A child process with its output in `log`, stopped by stopAll; `exited` resolves when it ends. */
+export function start(command, args, { env = {}, log }) {
   const out = createWriteStream(log);
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
@@ -96,7 +97,17 @@ export async function startBackend(work, port, adminToken) {
     if (exited) throw new Error(`it stopped: ${readFileSync(log, "utf8").split("\n").slice(-15).join("\n")}`);
     return answers(`http://127.0.0.1:${port}/health/ready`);
   }, { seconds: 300, every: 500 });
-  return { port, address: `127.0.0.1:${port}`, child, log };
+  return { port, address: `127.0.0.1:${port}`, child, log, root };
+}
+
+/**
+ * Starts a killed backend again on its port, in a fresh Payara root folder (Payara Micro would
+ * first redeploy what it deployed there last time); `backend` then describes the new process.
+ */
+export async function restartBackend(work, backend, adminToken) {
+  await kill(backend.child);
+  rmSync(backend.root, { recursive: true, force: true });
+  Object.assign(backend, await startBackend(work, backend.port, adminToken));
 }
 
 /** fetch of /api/PATH at `base` (Nginx), with Authorization: Bearer `token` unless it is null. */
@@ -116,6 +127,18 @@ export async function mint(base, adminToken, userId, scopes) {
   return response.json();
 }
 
+/** fetch options of a POST of `body` as JSON. */
+export const json = (body) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+/** The `i`-th session of a test's user, with an id of its own. */
+export function session(userId, i, extra = {}) {
+  return {
+    id: randomUUID(), userId, activity: ["running", "cycling", "yoga"][i % 3],
+    startedAt: new Date(Date.UTC(2026, 0, 1, 6) + i * 3600_000 * 7).toISOString(),
+    durationSeconds: 600 + i, ...extra,
+  };
+}
+
 /** Writes a configuration with render.sh; returns the run folder. */
 export function render(run, env) {
   mkdirSync(run, { recursive: true });
@@ -132,16 +155,27 @@ export function nginxTest(run) {
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-/** Nginx in the foreground on a rendered configuration, answering on its HTTP port. */
-export async function startNginx(run, httpPort) {
+/**
+ * Nginx in the foreground, rendered into `run` with `env` over free ports on 127.0.0.1 (HTTP,
+ * HTTPS and stub_status, so that several can run at once), answering on its HTTP port.
+ */
+export async function startNginx(run, env) {
+  const [httpPort, httpsPort, statusPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  render(run, {
+    NGINX_LISTEN_ADDRESS: "127.0.0.1", NGINX_WORKERS: "1", ...env,
+    NGINX_PORT: String(httpPort), NGINX_HTTPS_PORT: String(httpsPort), NGINX_STATUS_PORT: String(statusPort),
+  });
+  const check = nginxTest(run);
+  if (!check.ok) throw new Error(`nginx -t: ${check.output}`);
   const child = start("nginx", [...nginxArgs(run), "-g", "daemon off;"], { log: join(run, "logs/stdout.log") });
+  const url = `http://127.0.0.1:${httpPort}`;
   await until(`Nginx on port ${httpPort}`, async () => {
     if (child.exitCode !== null) throw new Error(readFileSync(join(run, "logs/error.log"), "utf8"));
-    const response = await fetch(`http://127.0.0.1:${httpPort}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
     await response.arrayBuffer();
     return response.status > 0;
   });
-  return { child, run, url: `http://127.0.0.1:${httpPort}` };
+  return { child, run, url, httpsPort, statusUrl: `http://127.0.0.1:${statusPort}/stub_status` };
 }
 
 /** Kills a started process (SIGKILL: no goodbye) and waits until it is gone. */
@@ -162,7 +196,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/** Lines of Nginx's access log (format "stride" in nginx.conf). */
+/** The entries of Nginx's access log (format "stride" in nginx.conf: one JSON object a line). */
 export function accessLog(run) {
-  return readFileSync(join(run, "logs/access.log"), "utf8").split("\n").filter(Boolean);
+  // Complete lines only: the last piece is empty, or a line Nginx is still writing.
+  return readFileSync(join(run, "logs/access.log"), "utf8").split("\n").slice(0, -1).map((line) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new Error(`not a JSON line in the access log: ${line}`);
+    }
+  });
 }

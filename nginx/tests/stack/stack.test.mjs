@@ -1,13 +1,14 @@
 // Nginx in front of two Stride backends, tested from outside: the proxy (both backends used,
 // limits, errors, headers, HTTPS), access (tokens through Nginx, the public documentation), the
-// limit per client address, the page in headless Chromium, and a backend killed during a stream
-// of POSTs. Needs DB_* naming a prepared database (./stride test exports them), the built WAR
-// (target/stride.war), the built page (npm run build), nginx and /usr/bin/chromium. Every API
-// request carries a token: the admin token of STRIDE_ADMIN_TOKEN (./stride test exports it; run
-// alone, the suite makes one and gives it to the backends it starts) unless a test says otherwise.
+// limit per client address, the page in headless Chromium, request ids, the access log and
+// Prometheus (observability.mjs), and a backend killed during a stream of POSTs. Needs DB_*
+// naming a prepared database (./stride test exports them), the built WAR (target/stride.war), the
+// built page (npm run build), the tester's jar (tester/target/stride-tester.jar), nginx,
+// prometheus, prometheus-nginx-exporter and /usr/bin/chromium. Every API request carries a
+// token: the admin token of STRIDE_ADMIN_TOKEN (./stride test exports it; run alone, the suite
+// makes one and gives it to the backends it starts) unless a test says otherwise.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -15,10 +16,11 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  accessLog, api as apiAt, freePort, kill, mint, newSecret, nginxDir, nginxTest, render, startBackend,
+  accessLog, api as apiAt, freePort, json, kill, mint, newSecret, nginxTest, render, session, startBackend,
   startNginx, stopAll, until,
 } from "./stack.mjs";
 import { browserSuite } from "./browser.mjs";
+import { prometheusSuite, requestIdSuite, stubStatusSuite } from "./observability.mjs";
 
 const work = mkdtempSync(join(process.env.STRIDE_TEST_WORK || tmpdir(), "stride-nginx-"));
 chmodSync(work, 0o755); // Nginx's workers run as nobody when the tests run as root
@@ -26,19 +28,11 @@ const run = `${Date.now().toString(36)}`; // makes user ids unique per run
 const stack = { adminToken: process.env.STRIDE_ADMIN_TOKEN || newSecret() };
 
 before(async () => {
-  const [port1, port2, http, https] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [port1, port2] = await Promise.all([freePort(), freePort()]);
   // One at a time: two Payara Micro start-ups at once make each slower on two cores.
   stack.backends = [await startBackend(work, port1, stack.adminToken), await startBackend(work, port2, stack.adminToken)];
-  stack.httpsPort = https;
-  stack.run = render(join(work, "nginx"), {
-    STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","),
-    NGINX_LISTEN_ADDRESS: "127.0.0.1", NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(https),
-    NGINX_WORKERS: "1",
-  });
-  const check = nginxTest(stack.run);
-  assert.ok(check.ok, check.output);
-  stack.nginx = await startNginx(stack.run, http);
-  stack.url = stack.nginx.url;
+  stack.nginx = await startNginx(join(work, "nginx"), { STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(",") });
+  ({ run: stack.run, url: stack.url, httpsPort: stack.httpsPort } = stack.nginx);
   const probe = await api("/users/probe/stats");
   stack.statsAvailable = probe.status === 200;
   console.log(`# Nginx ${stack.url} -> ${stack.backends.map((b) => b.address).join(", ")}; statistics ${stack.statsAvailable ? "available" : "not available: their checks are skipped"}`);
@@ -51,15 +45,6 @@ after(async () => {
 
 /** fetch of /api/PATH through Nginx, with the admin token unless `token` names another (null: none). */
 const api = (path, init = {}) => apiAt(stack.url, path, { token: stack.adminToken, ...init });
-const json = (body) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-
-function session(userId, i, extra = {}) {
-  return {
-    id: randomUUID(), userId, activity: ["running", "cycling", "yoga"][i % 3],
-    startedAt: new Date(Date.UTC(2026, 0, 1, 6) + i * 3600_000 * 7).toISOString(),
-    durationSeconds: 600 + i, ...extra,
-  };
-}
 
 /** Every session of a user, following the cursors. */
 async function allSessions(userId) {
@@ -133,11 +118,11 @@ describe("Nginx in front of two backends", () => {
       assert.equal(response.status, 200);
       await response.arrayBuffer();
     }
-    let lines = [];
-    await until("20 lines in the access log", () => (lines = accessLog(stack.run).slice(before)).length >= 20, { seconds: 5, every: 50 });
+    let entries = [];
+    await until("20 lines in the access log", () => (entries = accessLog(stack.run).slice(before)).length >= 20, { seconds: 5, every: 50 });
     for (const backend of stack.backends) {
-      const served = lines.filter((line) => line.includes(`upstream=${backend.address} `)).length;
-      assert.ok(served >= 5, `backend ${backend.address} served ${served} of 20 requests:\n${lines.join("\n")}`);
+      const served = entries.filter((entry) => entry.upstream_addr === backend.address).length;
+      assert.ok(served >= 5, `backend ${backend.address} served ${served} of 20 requests:\n${entries.map((e) => e.upstream_addr).join("\n")}`);
     }
   });
 
@@ -313,16 +298,13 @@ describe("Nginx in front of two backends", () => {
   });
 
   test("with the redirect switched on, plain HTTP answers 308 to HTTPS", async () => {
-    const [http, https] = await Promise.all([freePort(), freePort()]);
-    const redirectRun = render(join(work, "nginx-redirect-live"), {
-      STRIDE_BACKENDS: stack.backends[0].address, NGINX_HTTPS_REDIRECT: "on", NGINX_LISTEN_ADDRESS: "127.0.0.1",
-      NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(https), NGINX_WORKERS: "1",
+    const nginx = await startNginx(join(work, "nginx-redirect-live"), {
+      STRIDE_BACKENDS: stack.backends[0].address, NGINX_HTTPS_REDIRECT: "on",
     });
-    const nginx = await startNginx(redirectRun, http);
     try {
       const response = await fetch(`${nginx.url}/api/sessions?limit=1`, { redirect: "manual" });
       assert.equal(response.status, 308);
-      assert.equal(response.headers.get("location"), `https://127.0.0.1:${https}/api/sessions?limit=1`);
+      assert.equal(response.headers.get("location"), `https://127.0.0.1:${nginx.httpsPort}/api/sessions?limit=1`);
     } finally {
       await kill(nginx.child, "SIGTERM");
     }
@@ -396,10 +378,10 @@ describe("access through Nginx", () => {
       assert.match(response.headers.get("www-authenticate"), unauthorized);
       await response.arrayBuffer();
     }
-    let lines = [];
-    await until("10 lines in the access log", () => (lines = accessLog(stack.run).slice(before)).length >= 10, { seconds: 5, every: 50 });
+    let entries = [];
+    await until("10 lines in the access log", () => (entries = accessLog(stack.run).slice(before)).length >= 10, { seconds: 5, every: 50 });
     for (const backend of stack.backends) {
-      assert.ok(lines.some((line) => line.includes(`upstream=${backend.address} `)), `${backend.address} answered none:\n${lines.join("\n")}`);
+      assert.ok(entries.some((entry) => entry.upstream_addr === backend.address), `${backend.address} answered none:\n${entries.map((e) => e.upstream_addr).join("\n")}`);
     }
   });
 });
@@ -419,14 +401,11 @@ describe("the limit per client address", () => {
   });
 
   test("past the rate and burst an address gets 429 problems with Retry-After; within them requests pass", async () => {
-    const http = await freePort();
-    const limited = render(join(work, "nginx-limited"), {
-      STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","), NGINX_LISTEN_ADDRESS: "127.0.0.1",
-      NGINX_PORT: String(http), NGINX_HTTPS_PORT: String(await freePort()), NGINX_WORKERS: "1",
+    const nginx = await startNginx(join(work, "nginx-limited"), {
+      STRIDE_BACKENDS: stack.backends.map((b) => b.address).join(","),
       // 1 a minute refills nothing while the test runs: exactly 1 + burst requests pass.
       NGINX_RATE_PER_ADDRESS: "1r/m", NGINX_RATE_BURST: "4", NGINX_RATE_EXEMPT: "",
     });
-    const nginx = await startNginx(limited, http);
     try {
       const answers = await flood(nginx.url, 12, stack.adminToken);
       const passed = answers.filter((a) => a.response.status === 200);
@@ -440,7 +419,7 @@ describe("the limit per client address", () => {
         assert.equal(response.headers.get("cache-control"), "no-store");
         assert.equal(response.headers.get("x-content-type-options"), "nosniff");
       }
-      assert.ok(accessLog(limited).filter((line) => line.includes(" 429 ")).length >= 7, "the 429s are in the access log");
+      assert.ok(accessLog(nginx.run).filter((entry) => entry.status === 429).length >= 7, "the 429s are in the access log");
       // Only what goes to the backends is limited: the page itself still loads.
       const page = await fetch(`${nginx.url}/`);
       assert.equal(page.status, 200);
@@ -453,6 +432,12 @@ describe("the limit per client address", () => {
 });
 
 describe("the page in headless Chromium", () => browserSuite(stack, work, run));
+
+describe("request ids and the access log", () => requestIdSuite(stack, work));
+
+describe("Nginx's stub_status", () => stubStatusSuite(stack));
+
+describe("Prometheus scraping both backends and Nginx", () => prometheusSuite(stack, work, run));
 
 describe("a backend killed during a stream of POSTs", () => {
   test("no session is lost and none is stored twice", async () => {
@@ -506,8 +491,9 @@ describe("a backend killed during a stream of POSTs", () => {
     assert.deepEqual(new Set(ids), new Set(sessions.map((s) => s.id)));
     assert.equal(outcomes.created + outcomes.existing, total);
 
-    const lines = accessLog(stack.run).slice(logStart).filter((line) => line.includes("POST /api/sessions "));
-    const servedBy = (backend) => lines.filter((line) => line.includes(backend.address)).length;
+    const posts = accessLog(stack.run).slice(logStart).filter((entry) => entry.method === "POST" && entry.uri === "/api/sessions");
+    // upstream_addr names every backend tried, "a, b" after a retry.
+    const servedBy = (backend) => posts.filter((entry) => entry.upstream_addr.includes(backend.address)).length;
     assert.ok(servedBy(victim) > 0, "the killed backend took part in the stream");
     assert.ok(servedBy(stack.backends[1]) > total / 2, "the other backend took over");
     console.log(`# failover: ${outcomes.created} created, ${outcomes.existing} already stored (retries that had been stored), ${outcomes.retries} retries by the client`);
