@@ -145,6 +145,7 @@ stride_env=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_USER=postgres DB_PASSWORD= D
 source "$top/payara/database.sh"
 free_port P1; free_port P2; free_port PEER_PORT
 free_port NGX_S; free_port NGX_S_TLS; free_port NGX_P; free_port NGX_P_TLS
+free_port NGX_S_STATUS; free_port NGX_P_STATUS # stub_status: each Nginx its own
 S1="http://127.0.0.1:$P1" S2="http://127.0.0.1:$P2" PEER="http://127.0.0.1:$PEER_PORT"
 declare -A direct_url=([stride]="$S1" [peer]="$PEER")
 declare -A nginx_url=([stride]="http://127.0.0.1:$NGX_S" [peer]="http://127.0.0.1:$NGX_P")
@@ -333,9 +334,9 @@ SQL
 
 # ---------- Nginx: the project's configuration, once over Stride's two backends, once over the peer
 mkdir -p "$work/web" # the page is not served here; the API locations proxy without it
-start_nginx() { # NAME HTTP_PORT HTTPS_PORT BACKENDS
+start_nginx() { # NAME HTTP_PORT HTTPS_PORT BACKENDS STATUS_PORT
   local run="$work/nginx-$1"
-  STRIDE_BACKENDS="$4" NGINX_PORT="$2" NGINX_HTTPS_PORT="$3" NGINX_LISTEN_ADDRESS=127.0.0.1 \
+  STRIDE_BACKENDS="$4" NGINX_PORT="$2" NGINX_HTTPS_PORT="$3" NGINX_STATUS_PORT="$5" NGINX_LISTEN_ADDRESS=127.0.0.1 \
     NGINX_WEB_ROOT="$work/web" NGINX_ACCESS_LOG=logs/access.log "$top/nginx/render.sh" "$run" >"$work/nginx-$1.log" 2>&1 \
     || { cat "$work/nginx-$1.log" >&2; die "nginx/render.sh failed for $1"; }
   local nginx=(nginx -p "$run" -c "$run/conf/nginx.conf" -e logs/error.log)
@@ -347,8 +348,8 @@ start_nginx() { # NAME HTTP_PORT HTTPS_PORT BACKENDS
     sleep 0.2
   done
 }
-start_nginx stride "$NGX_S" "$NGX_S_TLS" "127.0.0.1:$P1 127.0.0.1:$P2"
-start_nginx peer "$NGX_P" "$NGX_P_TLS" "127.0.0.1:$PEER_PORT"
+start_nginx stride "$NGX_S" "$NGX_S_TLS" "127.0.0.1:$P1 127.0.0.1:$P2" "$NGX_S_STATUS"
+start_nginx peer "$NGX_P" "$NGX_P_TLS" "127.0.0.1:$PEER_PORT" "$NGX_P_STATUS"
 echo "bench: Nginx over Stride backends 1 and 2: ${nginx_url[stride]}; over the peer: ${nginx_url[peer]}"
 
 # ---------- warm-up, the same rule for both
@@ -525,7 +526,8 @@ echo "      batch of 500:      Stride $(fmt "${med[batch/stride]}" %.0f) session
   "peer $(fmt "${med[batch/peer]}" %.0f) sessions/s = $(ratio "${med[batch/peer]}" "$copy_rps")"
 echo
 rss_mib() { awk -v k="$(cat "$work/rss-$1" 2>/dev/null || echo 0)" 'BEGIN { printf "%.0f", k / 1024 }'; }
-spread="$(awk -v a="upstream=127.0.0.1:$P1" -v b="upstream=127.0.0.1:$P2" \
+# The access log is JSON lines (nginx/conf/nginx.conf): the backend is its upstream_addr.
+spread="$(awk -v a="\"upstream_addr\":\"127.0.0.1:$P1" -v b="\"upstream_addr\":\"127.0.0.1:$P2" \
   'index($0, a) { x++ } index($0, b) { y++ } END { printf "backend 1 %d, backend 2 %d", x, y }' \
   "$work/nginx-stride/logs/access.log" 2>/dev/null)"
 echo "Payara RSS, largest (sampled every second): backend 1 $(rss_mib b1) MiB, backend 2 $(rss_mib b2) MiB;" \
