@@ -210,6 +210,7 @@ public final class JsonBodies {
   private static final class Counted extends FilterInputStream implements Source {
     private final int limit;
     private long count;
+    private boolean failed;
 
     Counted(InputStream in, int limit) {
       super(in);
@@ -233,7 +234,7 @@ public final class JsonBodies {
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
+      int b = failedIfThrown(() -> super.read());
       if (b >= 0) {
         counted(1);
       }
@@ -242,11 +243,27 @@ public final class JsonBodies {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
+      int n = failedIfThrown(() -> super.read(buffer, offset, length));
       if (n > 0) {
         counted(n);
       }
       return n;
+    }
+
+    /** A read that failed (the client went away, or a read timed out) ends the body for good. */
+    private int failedIfThrown(Read read) throws IOException {
+      try {
+        return read.read();
+      } catch (IOException e) {
+        if (!(e instanceof BodyTooLarge)) {
+          failed = true;
+        }
+        throw e;
+      }
+    }
+
+    private interface Read {
+      int read() throws IOException;
     }
 
     private void counted(int n) throws BodyTooLarge {
@@ -258,6 +275,11 @@ public final class JsonBodies {
 
     @Override
     public boolean drainedPastLimit() {
+      if (failed) {
+        // Reading on would wait for another read timeout (a stalled client held its thread for
+        // two, 10 s) or fail again.
+        return false;
+      }
       try {
         byte[] buffer = new byte[8192];
         while (read(buffer, 0, buffer.length) >= 0) {
