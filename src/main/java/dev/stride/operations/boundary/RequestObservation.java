@@ -53,8 +53,10 @@ public class RequestObservation implements Filter {
       if (!failed && request.isAsyncStarted()) {
         request.getAsyncContext().addListener(new Completion(request, response, started));
       } else {
-        // An exception that escapes the chain becomes the container's 500.
-        finish(request, failed ? 500 : response.getStatus(), started);
+        // An exception that escapes the chain becomes the container's 500 — unless the answer was
+        // sent already: Payara's tracing listener can throw on the request thread after a group
+        // commit's writer has answered the suspended POST (the client got that answer).
+        finish(request, failed && !response.isCommitted() ? 500 : response.getStatus(), started);
       }
     }
   }
