@@ -1,5 +1,6 @@
 package dev.stride.database;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,15 +19,15 @@ public class PooledDataSource {
 
   @Inject PoolMetrics metrics;
 
-  private volatile DataSource measured;
+  private DataSource measured;
+
+  @PostConstruct
+  void measure() {
+    measured = new MeasuredDataSource(pool, metrics);
+  }
 
   @Produces
   DataSource dataSource() {
-    DataSource known = measured;
-    if (known == null) {
-      known = new MeasuredDataSource(pool, metrics);
-      measured = known;
-    }
-    return known;
+    return measured;
   }
 }

@@ -40,30 +40,26 @@ public class ClientMistakeInterceptor implements ReaderInterceptor {
 
     @Override
     public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        throw watched(e);
-      } catch (CancelledKeyException e) {
-        throw watched(new IOException("the connection was closed during the read", e));
-      }
+      return (int) watching(() -> super.read());
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      try {
-        return super.read(buffer, offset, length);
-      } catch (IOException e) {
-        throw watched(e);
-      } catch (CancelledKeyException e) {
-        throw watched(new IOException("the connection was closed during the read", e));
-      }
+      return (int) watching(() -> super.read(buffer, offset, length));
     }
 
     @Override
     public long skip(long n) throws IOException {
+      return watching(() -> super.skip(n));
+    }
+
+    private interface Read {
+      long read() throws IOException;
+    }
+
+    private long watching(Read read) throws IOException {
       try {
-        return super.skip(n);
+        return read.read();
       } catch (IOException e) {
         throw watched(e);
       } catch (CancelledKeyException e) {

@@ -52,7 +52,7 @@ public class MatchedRoute implements ContainerRequestFilter {
             .collect(Collectors.joining("/", BASE + "/", ""))
             // {id: [0-9a-f-]+} → {id}: the label names the parameter, not its pattern
             .replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
-    return RequestMetrics.route(httpMethod(method), template);
+    return new Route(httpMethod(method), template);
   }
 
   private static String path(Path path) {

@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.CancelledKeyException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -17,11 +18,10 @@ import java.util.regex.Pattern;
  * the counter {@code stride_http_client_errors_total{kind}}: a small fixed set of kinds.
  */
 public enum ClientMistake {
-  ABORTED_UPLOAD("aborted_upload", "the client closed the connection during the request body"),
-  ABORTED_DOWNLOAD(
-      "aborted_download", "the client closed the connection before the whole answer was sent"),
-  BAD_FRAMING("bad_framing", "the request's body is framed wrongly"),
-  READ_TIMEOUT("read_timeout", "the request body stopped arriving (read timeout)");
+  ABORTED_UPLOAD("the client closed the connection during the request body"),
+  ABORTED_DOWNLOAD("the client closed the connection before the whole answer was sent"),
+  BAD_FRAMING("the request's body is framed wrongly"),
+  READ_TIMEOUT("the request body stopped arriving (read timeout)");
 
   /** Grizzly's exception for a chunked body it cannot parse (not on Stride's class path). */
   static final String BROKEN_CONTENT = "org.glassfish.grizzly.http.HttpBrokenContentException";
@@ -38,17 +38,15 @@ public enum ClientMistake {
           "java\\.io\\.IOException: Connection is closed\\R\\s+at"
               + " org\\.glassfish\\.grizzly\\.nio\\.NIOConnection\\.assertOpen\\(");
 
-  private final String label;
   private final String description;
 
-  ClientMistake(String label, String description) {
-    this.label = label;
+  ClientMistake(String description) {
     this.description = description;
   }
 
-  /** The value of the metric's {@code kind} label. */
+  /** The value of the metric's {@code kind} label: the name in lower case. */
   public String label() {
-    return label;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** What happened, in words, for the log. */

@@ -77,14 +77,14 @@ public class ClientMistakes {
    * from threads that serve no request of the application.
    */
   void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    Metadata metadata =
+        Metadata.builder()
+            .withName("stride_http_client_errors")
+            .withDescription(
+                "Requests that the client broke at the HTTP level: aborted uploads or downloads,"
+                    + " bodies framed wrongly, bodies that stopped arriving")
+            .build();
     for (ClientMistake kind : ClientMistake.values()) {
-      Metadata metadata =
-          Metadata.builder()
-              .withName("stride_http_client_errors")
-              .withDescription(
-                  "Requests that the client broke at the HTTP level: aborted uploads or downloads,"
-                      + " bodies framed wrongly, bodies that stopped arriving")
-              .build();
       counters.put(kind, metrics.counter(metadata, new Tag("kind", kind.label())));
     }
     for (String name : CONTAINER_LOGGERS) {

@@ -21,6 +21,8 @@ public final class PayaraMetricsText {
   private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
   private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) (.*)$");
   private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ].*");
+  private static final Pattern SAMPLED_POOL =
+      Pattern.compile("(# (TYPE|HELP) )?connection_pool_.*");
   private static final List<String> PARTS = List.of("_bucket", "_sum", "_count");
 
   private PayaraMetricsText() {}
@@ -32,7 +34,7 @@ public final class PayaraMetricsText {
    */
   public static String withoutSampledPoolFigures(String text) {
     return text.lines()
-        .filter(line -> !line.matches("(# (TYPE|HELP) )?connection_pool_.*"))
+        .filter(line -> !SAMPLED_POOL.matcher(line).matches())
         .collect(Collectors.joining("\n", "", "\n"));
   }
 

@@ -55,10 +55,6 @@ public class RequestMetrics {
     return matched.computeIfAbsent(resourceMethod, template);
   }
 
-  public static Route route(String method, String template) {
-    return new Route(method, template);
-  }
-
   public void started() {
     active.incrementAndGet();
   }

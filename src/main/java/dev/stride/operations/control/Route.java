@@ -17,7 +17,7 @@ public final class Route {
   final String template;
   private final AtomicReferenceArray<Series> byStatusClass = new AtomicReferenceArray<>(6);
 
-  Route(String method, String template) {
+  public Route(String method, String template) {
     this.method = method;
     this.template = template;
   }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -158,19 +159,13 @@ public class StatisticsResource {
       counts.notModified();
       return ETags.revalidated(notModified, current);
     }
-    Kept answer =
-        answers
-            .current(query, version)
-            .map(
-                kept -> {
-                  counts.kept();
-                  return kept;
-                })
-            .orElseGet(
-                () -> {
-                  counts.computed();
-                  return answers.keep(query, compute.get());
-                });
+    Optional<Kept> kept = answers.current(query, version);
+    if (kept.isPresent()) {
+      counts.kept();
+    } else {
+      counts.computed();
+    }
+    Kept answer = kept.orElseGet(() -> answers.keep(query, compute.get()));
     return ETags.revalidated(
         Response.ok(answer.bytes(), MediaType.APPLICATION_JSON_TYPE), tag(answer.version(), query));
   }
