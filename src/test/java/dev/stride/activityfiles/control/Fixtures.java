@@ -1,11 +1,13 @@
 package dev.stride.activityfiles.control;
 
+import dev.stride.activityfiles.entity.FileFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The files of {@code src/test/resources/activityfiles} (see the README there). */
 final class Fixtures {
@@ -16,6 +18,16 @@ final class Fixtures {
           .toList();
 
   private Fixtures() {}
+
+  /** The valid files of the folder, with their format. */
+  static Stream<Arguments> valid() {
+    return Stream.of(
+        Arguments.of("gpx10.gpx", FileFormat.GPX),
+        Arguments.of("gpx11-heart-rate.gpx", FileFormat.GPX),
+        Arguments.of("laps.tcx", FileFormat.TCX),
+        Arguments.of("gpsbabel.tcx", FileFormat.TCX),
+        Arguments.of("gpsbabel.fit", FileFormat.FIT));
+  }
 
   static byte[] bytes(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/activityfiles/" + name)) {
