@@ -1,0 +1,205 @@
+package dev.stride.activityfiles.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stride.activityfiles.entity.FileFormat;
+import dev.stride.activityfiles.entity.FileTotals;
+import dev.stride.activityfiles.entity.Recording;
+import dev.stride.activityfiles.entity.Sample;
+import dev.stride.sessions.entity.Activity;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GpxReaderTest {
+  private final ActivityFileReader reader = new ActivityFileReader();
+
+  private Recording read(String gpx) throws UnreadableFileException {
+    return reader.read(FileFormat.GPX, gpx.getBytes(UTF_8));
+  }
+
+  @Test
+  void gpx10InTimeOrderWithoutUntimedPointsAndRepeatedTimes() throws Exception {
+    Recording recording = reader.read(FileFormat.GPX, Fixtures.bytes("gpx10.gpx"));
+
+    assertThat(recording.format()).isEqualTo(FileFormat.GPX);
+    assertThat(recording.activity()).isEqualTo(Activity.WALKING);
+    assertThat(recording.name()).isEqualTo("Morning walk");
+    assertThat(recording.totals()).isEqualTo(FileTotals.NONE);
+    assertThat(recording.samples())
+        .extracting(Sample::time)
+        .containsExactly(
+            Instant.parse("2024-03-10T08:00:00Z"),
+            Instant.parse("2024-03-10T08:00:10Z"),
+            Instant.parse("2024-03-10T08:00:20Z"),
+            Instant.parse("2024-03-10T08:00:30Z"));
+    // Of the two points at 08:00:10, the first in the file is kept.
+    assertThat(recording.samples().get(1))
+        .isEqualTo(
+            new Sample(
+                Instant.parse("2024-03-10T08:00:10Z"),
+                51.5001,
+                -0.12005,
+                10.8,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(recording.samples().get(0).speedMetersPerSecond()).isEqualTo(1.4);
+  }
+
+  @Test
+  void gpx11WithTrackPointExtensionsV1AndV2AndPowerOverAllSegments() throws Exception {
+    Recording recording = reader.read(FileFormat.GPX, Fixtures.bytes("gpx11-heart-rate.gpx"));
+
+    assertThat(recording.activity()).isEqualTo(Activity.RUNNING);
+    assertThat(recording.name()).isEqualTo("Tempo run");
+    assertThat(recording.samples())
+        .containsExactly(
+            new Sample(
+                Instant.parse("2024-06-02T06:30:00Z"),
+                45.46,
+                9.19,
+                122.0,
+                null,
+                97,
+                80,
+                null,
+                null),
+            new Sample(
+                Instant.parse("2024-06-02T06:30:05Z"),
+                45.4601,
+                9.1901,
+                122.4,
+                null,
+                120,
+                null,
+                250,
+                null),
+            new Sample(
+                Instant.parse("2024-06-02T06:31:00Z"),
+                45.461,
+                9.191,
+                123.0,
+                null,
+                151,
+                88,
+                null,
+                null));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "running, RUNNING",
+    "Run, RUNNING",
+    "cycling, CYCLING",
+    "biking, CYCLING",
+    "Ride, CYCLING",
+    "swimming, SWIMMING",
+    "walking, WALKING",
+    "hiking, HIKING",
+    "rowing, ROWING",
+    "generic, OTHER",
+    "9, OTHER"
+  })
+  void sportFromTheTrackType(String type, Activity activity) throws Exception {
+    assertThat(read(track("<type>" + type + "</type>")).activity()).isEqualTo(activity);
+  }
+
+  @Test
+  void noTypeNoSportNoNameNoName() throws Exception {
+    Recording recording = read(track(""));
+
+    assertThat(recording.activity()).isNull();
+    assertThat(recording.name()).isNull();
+  }
+
+  @Test
+  void theMetadataNameWhenTheTrackHasNone() throws Exception {
+    String gpx =
+        gpx(
+            "<metadata><name>From metadata</name></metadata><trk><trkseg>"
+                + point("07:00:00")
+                + "</trkseg></trk>");
+
+    assertThat(read(gpx).name()).isEqualTo("From metadata");
+  }
+
+  @Test
+  void routesAndWaypointsAreNotTheRecording() throws Exception {
+    String gpx =
+        gpx(
+            "<wpt lat=\"1\" lon=\"1\"><time>2024-01-01T06:00:00Z</time></wpt>"
+                + "<rte><rtept lat=\"1\" lon=\"1\"><time>2024-01-01T06:00:01Z</time></rtept></rte>"
+                + "<trk><trkseg>"
+                + point("07:00:00")
+                + "</trkseg></trk>");
+
+    assertThat(read(gpx).samples())
+        .extracting(Sample::time)
+        .containsExactly(Instant.parse("2024-01-01T07:00:00Z"));
+  }
+
+  @Test
+  void twoTracksAreTwoActivities() {
+    String gpx =
+        gpx(
+            "<trk><trkseg>"
+                + point("07:00:00")
+                + "</trkseg></trk>"
+                + "<trk><trkseg>"
+                + point("08:00:00")
+                + "</trkseg></trk>");
+
+    assertThatThrownBy(() -> read(gpx))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessage("the GPX file holds more than one activity");
+  }
+
+  @Test
+  void noTimestampsNoSamples() {
+    String gpx = gpx("<trk><trkseg><trkpt lat=\"1\" lon=\"2\"><ele>3</ele></trkpt></trkseg></trk>");
+
+    assertThatThrownBy(() -> read(gpx))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessage("the GPX file holds no timed samples");
+  }
+
+  @Test
+  void onlyWaypointsWithTimesAreNoSamples() {
+    String gpx = gpx("<wpt lat=\"1\" lon=\"1\"><time>2024-01-01T06:00:00Z</time></wpt>");
+
+    assertThatThrownBy(() -> read(gpx)).hasMessage("the GPX file holds no timed samples");
+  }
+
+  @Test
+  void aBadHeartRateIsLostNotTheFile() throws Exception {
+    String gpx =
+        gpx(
+            "<trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2024-01-01T07:00:00Z</time>"
+                + "<extensions><x:TrackPointExtension"
+                + " xmlns:x=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
+                + "<x:hr>fast</x:hr></x:TrackPointExtension></extensions></trkpt></trkseg></trk>");
+
+    assertThat(read(gpx).samples().get(0).heartRate()).isNull();
+  }
+
+  static String gpx(String content) {
+    return "<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
+        + content
+        + "</gpx>";
+  }
+
+  /** A track with one timed point, {@code details} before its segment. */
+  private static String track(String details) {
+    return gpx("<trk>" + details + "<trkseg>" + point("07:00:00") + "</trkseg></trk>");
+  }
+
+  private static String point(String time) {
+    return "<trkpt lat=\"45.0\" lon=\"9.0\"><time>2024-01-01T" + time + "Z</time></trkpt>";
+  }
+}
