@@ -27,8 +27,8 @@ import org.w3c.dom.NodeList;
  * TrackPointExtension (v1 or v2), power from a {@code power} element in the point's extensions (as
  * Strava and others write it). GPX states no totals.
  *
- * <p>Only called by {@link ActivityFileReader} after it refused any DOCTYPE: jpx parses with the
- * JDK's default XML factory, which would resolve external entities.
+ * <p>jpx parses with the JDK's default XML factory, which would resolve external entities: the file
+ * is first read once with {@link SafeXml}, which refuses a DOCTYPE and what is not well-formed.
  */
 final class GpxReader {
   private static final Set<String> TRACK_POINT_EXTENSIONS =
@@ -63,6 +63,9 @@ final class GpxReader {
   }
 
   private static GPX parse(byte[] file, QName root) throws UnreadableFileException {
+    // jpx's LENIENT mode loops for ever on XML that is not well-formed (MutatedFilesTest found
+    // it): only well-formed XML reaches it.
+    SafeXml.requireWellFormed(file, FileFormat.GPX);
     GPX.Version version =
         GPX.Version.V10.getNamespaceURI().equals(root.getNamespaceURI())
             ? GPX.Version.V10

@@ -1,5 +1,6 @@
 package dev.stride.activityfiles.control;
 
+import dev.stride.activityfiles.entity.FileFormat;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -48,6 +49,26 @@ final class SafeXml {
       }
     } catch (XMLStreamException | RuntimeException notXml) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads the whole document once, to refuse what is not well-formed XML.
+   *
+   * @throws UnreadableFileException as corrupt {@code format}, or for a DOCTYPE
+   */
+  static void requireWellFormed(byte[] xml, FileFormat format) throws UnreadableFileException {
+    try {
+      XMLStreamReader reader = open(xml);
+      try {
+        while (reader.hasNext()) {
+          refuseDoctype(reader.next());
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (XMLStreamException | RuntimeException malformed) {
+      throw Unreadable.corrupt(format, malformed);
     }
   }
 

@@ -3,12 +3,14 @@ package dev.stride.activityfiles.control;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.stride.activityfiles.entity.FileFormat;
 import dev.stride.activityfiles.entity.FileTotals;
 import dev.stride.activityfiles.entity.Recording;
 import dev.stride.activityfiles.entity.Sample;
 import dev.stride.sessions.entity.Activity;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,6 +188,20 @@ class GpxReaderTest {
                 + "<x:hr>fast</x:hr></x:TrackPointExtension></extensions></trkpt></trkseg></trk>");
 
     assertThat(read(gpx).samples().get(0).heartRate()).isNull();
+  }
+
+  @Test
+  void xmlThatIsNotWellFormedIsRefusedAtOnce() {
+    // jpx alone, in its LENIENT mode, loops for ever on this (a mutant of MutatedFilesTest).
+    String gpx =
+        gpx(
+            "<trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2024-01-01T07:00:00Z</time>"
+                + "<extensions><6:30:00Z</time><extensions></extensions></trkpt></trkseg></trk>");
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () ->
+            assertThatThrownBy(() -> read(gpx)).hasMessage("the GPX file is corrupt or truncated"));
   }
 
   static String gpx(String content) {
