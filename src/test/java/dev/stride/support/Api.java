@@ -105,6 +105,31 @@ public final class Api {
     }
   }
 
+  /** A GET whose answer is bytes (an activity file), not text. */
+  public BytesAnswer getBytes(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      var response = HTTP.send(request.build(), BodyHandlers.ofByteArray());
+      return new BytesAnswer(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP answer of bytes. */
+  public record BytesAnswer(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+  }
+
   /** Every session of a user, following the cursors. */
   public List<JsonObject> allSessionsOf(String userId) {
     List<JsonObject> sessions = new ArrayList<>();

@@ -28,8 +28,7 @@ public final class RecordDistances {
    * for all of them, so that a PATCH of its activity needs no second look at its samples.
    */
   public static final List<Double> ALL =
-      List.copyOf(
-          new TreeSet<>(BY_ACTIVITY.values().stream().flatMap(List::stream).toList()));
+      List.copyOf(new TreeSet<>(BY_ACTIVITY.values().stream().flatMap(List::stream).toList()));
 
   private RecordDistances() {}
 

@@ -18,7 +18,7 @@ public class Locations {
   @ConfigProperty(name = "stride.public.url")
   Optional<String> publicUrl;
 
-  String ofSession(String id) {
+  public String ofSession(String id) {
     String base = publicUrl.map(url -> url.replaceAll("/+$", "")).orElse("");
     return base + "/api/sessions/" + id;
   }

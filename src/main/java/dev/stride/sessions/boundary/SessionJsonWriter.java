@@ -117,7 +117,15 @@ public final class SessionJsonWriter {
     nullable(json, "notes", session.notes());
     nullable(json, "createdAt", text(session.createdAt()));
     nullable(json, "updatedAt", text(session.updatedAt()));
-    json.writeNull("source");
+    if (session.source() == null) {
+      json.writeNull("source");
+    } else {
+      json.writeStartObject("source")
+          .write("format", session.source().format())
+          .write("sha256", session.source().sha256())
+          .write("samples", session.source().samples())
+          .writeEnd();
+    }
     json.writeEnd();
   }
 

@@ -58,7 +58,7 @@ public record SessionView(
         Instant updatedAt,
     SessionSource source) {
 
-  static SessionView of(Session session) {
+  public static SessionView of(Session session) {
     return new SessionView(
         session.id().toString(),
         session.userId(),
@@ -72,6 +72,9 @@ public record SessionView(
         session.notes(),
         session.createdAt(),
         session.updatedAt(),
-        null);
+        session.source() == null
+            ? null
+            : new SessionSource(
+                session.source().format(), session.source().sha256(), session.source().samples()));
   }
 }

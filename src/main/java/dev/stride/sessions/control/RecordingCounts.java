@@ -15,8 +15,9 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * What became of the sessions sent to be recorded, for the operator: {@code
  * stride_sessions_recorded_total{outcome, via}} (a session new, stored already, or in conflict with
- * another under its id; sent alone or in a batch) and {@code stride_session_batches_total{outcome}}
- * (a batch that created sessions, only found them stored, or was refused for a conflict).
+ * another under its id; sent alone, in a batch or imported from a file) and {@code
+ * stride_session_batches_total{outcome}} (a batch that created sessions, only found them stored, or
+ * was refused for a conflict).
  */
 @ApplicationScoped
 public class RecordingCounts {
@@ -35,6 +36,7 @@ public class RecordingCounts {
   private final Map<Outcome, Counter> single = new EnumMap<>(Outcome.class);
   private final Map<Outcome, Counter> inBatches = new EnumMap<>(Outcome.class);
   private final Map<Outcome, Counter> batches = new EnumMap<>(Outcome.class);
+  private final Map<Outcome, Counter> imported = new EnumMap<>(Outcome.class);
 
   /** Made at start, so that every series is there (at 0) before the first request. */
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {}
@@ -44,7 +46,8 @@ public class RecordingCounts {
     Metadata sessions =
         Metadata.builder()
             .withName("stride_sessions_recorded")
-            .withDescription("Sessions sent to be recorded, by outcome, sent alone or in a batch.")
+            .withDescription(
+                "Sessions sent to be recorded, by outcome, sent alone, in a batch or as a file.")
             .build();
     Metadata batch =
         Metadata.builder()
@@ -55,6 +58,7 @@ public class RecordingCounts {
       Tag tag = new Tag("outcome", outcome.label());
       single.put(outcome, registry.counter(sessions, tag, new Tag("via", "single")));
       inBatches.put(outcome, registry.counter(sessions, tag, new Tag("via", "batch")));
+      imported.put(outcome, registry.counter(sessions, tag, new Tag("via", "import")));
       batches.put(outcome, registry.counter(batch, tag));
     }
   }
@@ -67,6 +71,11 @@ public class RecordingCounts {
     inBatches.get(Outcome.CREATED).inc(created);
     inBatches.get(Outcome.EXISTING).inc(existing);
     batches.get(created > 0 ? Outcome.CREATED : Outcome.EXISTING).inc();
+  }
+
+  /** An imported file: a new session, or the file was imported before (deduplicated). */
+  public void imported(boolean created) {
+    imported.get(created ? Outcome.CREATED : Outcome.EXISTING).inc();
   }
 
   /** A batch refused for a conflict: one of its sessions is, the others were not stored. */

@@ -56,7 +56,7 @@ public class SessionChanges {
   private static final String NO_SESSION =
       "NULL::uuid, NULL::text, NULL::text, NULL::timestamptz, NULL::integer,"
           + " NULL::double precision, NULL::integer, NULL::smallint, NULL::smallint, NULL::text,"
-          + " NULL::timestamptz, NULL::timestamptz";
+          + " NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::text, NULL::integer";
 
   private static final String NOW = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text";
 
@@ -168,7 +168,9 @@ public class SessionChanges {
         + " SELECT * FROM ((SELECT s.change_xid, s.id AS change_id,"
         + " NULL::timestamptz AS deleted_at, "
         + SessionRows.COLUMNS
-        + " FROM sessions s WHERE "
+        + " FROM sessions s"
+        + SessionRows.WITH_SOURCE
+        + " WHERE "
         + after("s", ofUser, afterAChange)
         + " ORDER BY s.change_xid, s.id LIMIT ?)\n UNION ALL (SELECT d.change_xid, d.id, d.deleted_at, "
         + NO_SESSION.replaceFirst("NULL::text", "d.user_id")

@@ -29,7 +29,8 @@ public class SessionEditor {
       "SELECT "
           + SessionRows.COLUMNS
           + " FROM session_ids k JOIN sessions s ON s.started_at = k.started_at AND s.id = k.id"
-          + " WHERE k.id = ? FOR UPDATE";
+          + SessionRows.WITH_SOURCE
+          + " WHERE k.id = ? FOR UPDATE OF k, s";
 
   /**
    * Replaces the row: the old one's createdAt goes to the new one, which takes this transaction's
@@ -80,9 +81,11 @@ public class SessionEditor {
             try (ResultSet row = replace.executeQuery()) {
               row.next();
               return new Edited(
-                  changed.stored(
-                      row.getObject(1, OffsetDateTime.class).toInstant(),
-                      row.getObject(2, OffsetDateTime.class).toInstant()),
+                  changed
+                      .stored(
+                          row.getObject(1, OffsetDateTime.class).toInstant(),
+                          row.getObject(2, OffsetDateTime.class).toInstant())
+                      .withSource(stored.source()), // a change of its fields keeps its file
                   true);
             }
           }

@@ -31,7 +31,8 @@ public class SessionFinder {
   private static final String BY_ID =
       "SELECT "
           + SessionRows.COLUMNS
-          + " FROM session_ids k JOIN sessions s ON s.started_at = k.started_at AND s.id = k.id";
+          + " FROM session_ids k JOIN sessions s ON s.started_at = k.started_at AND s.id = k.id"
+          + SessionRows.WITH_SOURCE;
 
   private static final String FIND = BY_ID + " WHERE k.id = ?";
 
@@ -137,7 +138,7 @@ public class SessionFinder {
    */
   private static String select(SessionQuery query, Position after, List<Object> parameters) {
     StringBuilder sql = new StringBuilder("SELECT ").append(SessionRows.COLUMNS);
-    sql.append(" FROM sessions s");
+    sql.append(" FROM sessions s").append(SessionRows.WITH_SOURCE);
     List<String> conditions = new ArrayList<>();
     if (query.userId() != null) {
       conditions.add("s.user_id = ?");

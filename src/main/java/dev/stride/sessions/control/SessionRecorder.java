@@ -3,6 +3,11 @@ package dev.stride.sessions.control;
 import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -59,6 +64,25 @@ public class SessionRecorder {
     } catch (SessionConflictException e) {
       counts.batchConflict();
       throw e;
+    }
+  }
+
+  /**
+   * Stores a new session on {@code connection}, in the caller's transaction (an import stores its
+   * file and samples in the same one): the statement of {@link GroupCommit}, for one session.
+   *
+   * @return the stored session
+   * @throws SessionConflictException when its id is taken
+   */
+  public Session storeIn(Connection connection, Session session) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(GroupCommit.INSERT)) {
+      SessionRows.bindUnnest(connection, insert, List.of(session));
+      try (ResultSet stored = insert.executeQuery()) {
+        if (!stored.next()) {
+          throw new SessionConflictException(session.id());
+        }
+        return session.storedAt(stored.getObject(2, OffsetDateTime.class).toInstant());
+      }
     }
   }
 }

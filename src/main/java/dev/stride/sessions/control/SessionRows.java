@@ -2,6 +2,7 @@ package dev.stride.sessions.control;
 
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.Session;
+import dev.stride.sessions.entity.Source;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +21,18 @@ final class SessionRows {
   /** The columns {@link #session} reads, in its order, of a table aliased {@code s}. */
   static final String COLUMNS =
       "s.id, s.user_id, s.activity, s.started_at, s.duration_seconds, s.distance_meters,"
-          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at, s.updated_at";
+          + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at, s.updated_at,"
+          + " f.format, encode(f.sha256, 'hex'), f.samples";
 
   /** How many columns {@link #COLUMNS} names. */
-  static final int COLUMN_COUNT = 12;
+  static final int COLUMN_COUNT = 15;
+
+  /**
+   * What every FROM of {@link #COLUMNS} adds after {@code sessions s}: the file of an imported
+   * session (a primary-key lookup; no row, and null columns, for a session sent as JSON). The
+   * source is kept once, with the file, rather than copied into every session row.
+   */
+  static final String WITH_SOURCE = " LEFT JOIN session_files f ON f.session_id = s.id";
 
   /** The input columns, in the order of {@link #texts} and of the {@code unnest} below. */
   static final String INPUT_COLUMNS =
@@ -63,7 +72,15 @@ final class SessionRows {
             row.getString(c + 10))
         .stored(
             row.getObject(c + 11, OffsetDateTime.class).toInstant(),
-            row.getObject(c + 12, OffsetDateTime.class).toInstant());
+            row.getObject(c + 12, OffsetDateTime.class).toInstant())
+        .withSource(source(row, c + 13));
+  }
+
+  private static Source source(ResultSet row, int column) throws SQLException {
+    String format = row.getString(column);
+    return format == null
+        ? null
+        : new Source(format, row.getString(column + 1), row.getInt(column + 2));
   }
 
   private static <T> T nullable(ResultSet row, T value) throws SQLException {

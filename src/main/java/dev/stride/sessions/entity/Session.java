@@ -41,6 +41,8 @@ public class Session {
 
   private Instant updatedAt;
 
+  private Source source;
+
   /**
    * A session about to be recorded. {@code startedAt} is kept to the microsecond, the precision
    * PostgreSQL stores, so that what is compared on a retry is what was stored.
@@ -84,7 +86,15 @@ public class Session {
             notes);
     stored.createdAt = created;
     stored.updatedAt = updated;
+    stored.source = source;
     return stored;
+  }
+
+  /** This session as imported from a file ({@code null}: sent as JSON). */
+  public Session withSource(Source from) {
+    Session imported = stored(createdAt, updatedAt);
+    imported.source = from;
+    return imported;
   }
 
   /** The stored form of a session recorded just now: never changed yet. */
@@ -161,5 +171,10 @@ public class Session {
   /** When it was last changed; its creation until then. */
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /** The file it was imported from; {@code null} for a session sent as JSON. */
+  public Source source() {
+    return source;
   }
 }

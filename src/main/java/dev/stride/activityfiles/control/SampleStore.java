@@ -1,0 +1,108 @@
+package dev.stride.activityfiles.control;
+
+import dev.stride.activityfiles.entity.Sample;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * The samples of imported sessions, in {@code session_samples} (V8): written with COPY in the
+ * import's transaction (one round trip, whatever the number of samples), read back in time order
+ * from the primary key {@code (session_id, recorded_at)}.
+ */
+@ApplicationScoped
+public class SampleStore {
+  private static final String COLUMNS =
+      "recorded_at, latitude, longitude, elevation_meters, distance_meters, heart_rate, cadence,"
+          + " power_watts, speed_meters_per_second";
+
+  private static final String COPY =
+      "COPY session_samples (session_id, " + COLUMNS + ") FROM STDIN (FORMAT text)";
+
+  private static final String READ =
+      "SELECT " + COLUMNS + " FROM session_samples WHERE session_id = ? ORDER BY recorded_at";
+
+  /** A COPY line is about this long: sizes the buffer once. */
+  private static final int LINE_LENGTH = 140;
+
+  @Inject DataSource dataSource;
+
+  /** Writes the samples of a session on {@code connection}, in the caller's transaction. */
+  void write(Connection connection, UUID session, List<Sample> samples) throws SQLException {
+    String id = session.toString();
+    StringBuilder rows = new StringBuilder(samples.size() * LINE_LENGTH);
+    for (Sample s : samples) {
+      rows.append(id).append('\t').append(s.time());
+      cell(rows, s.latitude());
+      cell(rows, s.longitude());
+      cell(rows, s.elevationMeters());
+      cell(rows, s.distanceMeters());
+      cell(rows, s.heartRate());
+      cell(rows, s.cadence());
+      cell(rows, s.powerWatts());
+      cell(rows, s.speedMetersPerSecond());
+      rows.append('\n');
+    }
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(COPY, new StringReader(rows.toString()));
+    } catch (IOException e) {
+      throw new SQLException("writing samples failed", e); // a StringReader does not fail
+    }
+  }
+
+  /** Numbers only: COPY's text format needs no escaping for them. */
+  private static void cell(StringBuilder row, Number value) {
+    row.append('\t');
+    if (value == null) {
+      row.append("\\N");
+    } else {
+      row.append(value);
+    }
+  }
+
+  /** The samples of a session in time order; empty for a session without. */
+  public List<Sample> read(UUID session) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(READ)) {
+      select.setObject(1, session);
+      select.setFetchSize(0); // all at once: a session has at most MAX_SAMPLES
+      try (ResultSet row = select.executeQuery()) {
+        List<Sample> samples = new ArrayList<>();
+        while (row.next()) {
+          samples.add(
+              new Sample(
+                  row.getObject(1, OffsetDateTime.class).toInstant(),
+                  number(row, row.getDouble(2)),
+                  number(row, row.getDouble(3)),
+                  number(row, row.getDouble(4)),
+                  number(row, row.getDouble(5)),
+                  number(row, row.getInt(6)),
+                  number(row, row.getInt(7)),
+                  number(row, row.getInt(8)),
+                  number(row, row.getDouble(9))));
+        }
+        return samples;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading samples failed", e);
+    }
+  }
+
+  private static <T> T number(ResultSet row, T value) throws SQLException {
+    return row.wasNull() ? null : value;
+  }
+}
