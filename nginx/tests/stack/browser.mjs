@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { api as apiAt, mint, newSecret, nginxDir } from "./stack.mjs";
+import { activityFileTests } from "./activity-files.mjs";
 
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -585,6 +586,8 @@ export function browserSuite(stack, work, run) {
     assert.match(await exports[0].headerValue("authorization"), /^Bearer stride_/);
     await page.locator("#status", { hasText: "Downloaded sessions.csv" }).waitFor();
   });
+
+  activityFileTests({ stack, run, open, api, shot });
 
   test("the API page shows the OpenAPI document, served from this origin, to anybody", async () => {
     const page = await open("/api/docs/", { token: null });

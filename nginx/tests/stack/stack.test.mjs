@@ -193,6 +193,39 @@ describe("Nginx in front of two backends", () => {
     assertProblem(over, await over.json(), 413);
   });
 
+  test("/api/sessions/import takes up to 16 MiB; 16 MiB + 1 is Nginx's 413 problem, before the backend", async () => {
+    const MiB16 = 16 * 1024 * 1024;
+    const post = (size) => api(`/sessions/import?userId=big-${run}`, {
+      method: "POST", headers: { "Content-Type": "application/gpx+xml" }, body: Buffer.alloc(size, 0x20),
+    });
+    const before = accessLog(stack.run).length;
+    const exactly = await post(MiB16);
+    // Spaces are no GPX file: the backend's own 400 says so, so the body did pass Nginx.
+    assertProblem(exactly, await exactly.json(), 400);
+    const over = await post(MiB16 + 1);
+    const problem = await over.json();
+    assertProblem(over, problem, 413);
+    assert.match(problem.detail, /16 MiB for \/api\/sessions\/import/);
+    await until("both imports in the access log", () => accessLog(stack.run).length >= before + 2);
+    const [sent, refused] = accessLog(stack.run).slice(before).filter((entry) => entry.uri.startsWith("/api/sessions/import"));
+    assert.notEqual(sent.upstream_addr, "", "exactly 16 MiB reached a backend");
+    assert.equal(refused.upstream_addr, "", "16 MiB + 1 was answered by Nginx itself");
+    // Elsewhere the limits stay as they were.
+    const session = await api("/sessions", { method: "POST", headers: { "Content-Type": "application/json" }, body: " ".repeat(2 * 1024 * 1024) });
+    assertProblem(session, await session.json(), 413);
+  });
+
+  test("a large body whose backend cannot be reached gets the 502 problem, not an HTML 413 of the error page", async () => {
+    const alone = await startNginx(join(work, "nginx-no-backend"), { STRIDE_BACKENDS: `127.0.0.1:${await freePort()}` });
+    for (const [path, size] of [["/sessions/import", 16 * 1024 * 1024], ["/sessions/batch", 8 * 1024 * 1024]]) {
+      const response = await apiAt(alone.url, path, {
+        token: stack.adminToken, method: "POST", headers: { "Content-Type": "application/json" }, body: Buffer.alloc(size, 0x20),
+      });
+      assertProblem(response, await response.json(), 502);
+    }
+    await kill(alone.child);
+  });
+
   test("415 and 400 problems of the backend pass through as they are", async () => {
     const plain = await api("/sessions", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" });
     const body = await plain.json();

@@ -3,7 +3,8 @@
 import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ApiError, changeSession, exportCsv, get, readSession, sessionsQuery, useToken, whoHolds,
+  ApiError, changeSession, exportCsv, get, importFile, originalFile, readSession, sessionSamples, sessionsQuery, useToken,
+  whoHolds,
 } from "../../web/src/api.js";
 
 const SECRET = `stride_${"a".repeat(43)}`;
@@ -146,4 +147,60 @@ test("a refused export is an ApiError; its 401 ends the sign-in like any other r
   recordRequests(() => problem(401, { title: "Unauthorized" }));
   await assert.rejects(exportCsv({ userId: "u1" }), (error) => error instanceof ApiError && error.status === 401);
   assert.equal(calls, 1);
+});
+
+test("an activity file goes as it is, with its own media type and the token; 201 is created, 200 was there", async () => {
+  const requests = [];
+  let status = 201;
+  globalThis.fetch = async (url, init) => {
+    requests.push({ url, init });
+    return new Response(JSON.stringify({ id: "s1", source: { format: "gpx" } }), { status });
+  };
+  useToken(SECRET);
+  const file = new Blob(["<gpx/>"]);
+  const first = await importFile(file, "application/gpx+xml", { userId: "u1", activity: "", notes: undefined });
+  status = 200;
+  const again = await importFile(file, "application/gpx+xml", { userId: "u1", activity: "hiking" });
+  assert.deepEqual([first.created, again.created, first.session.id], [true, false, "s1"]);
+  assert.equal(requests[0].url, "/api/sessions/import?userId=u1");
+  assert.equal(requests[1].url, "/api/sessions/import?userId=u1&activity=hiking");
+  assert.equal(requests[0].init.method, "POST");
+  assert.equal(requests[0].init.body, file, "the file itself, not JSON of it");
+  assert.equal(requests[0].init.headers["Content-Type"], "application/gpx+xml");
+  assert.equal(requests[0].init.headers.Authorization, `Bearer ${SECRET}`);
+});
+
+test("a refused import is an ApiError with the problem's detail", async () => {
+  globalThis.fetch = async () => new Response(JSON.stringify({ status: 400, title: "Bad Request", detail: "no timed samples" }),
+    { status: 400, headers: { "Content-Type": "application/problem+json" } });
+  useToken(SECRET);
+  await assert.rejects(importFile(new Blob(["x"]), "application/gpx+xml", {}),
+    (error) => error instanceof ApiError && error.status === 400 && error.message === "no timed samples");
+});
+
+test("the original file comes as a blob, named as the server's Content-Disposition says", async () => {
+  const requests = [];
+  let disposition = 'attachment; filename="abc.fit"';
+  globalThis.fetch = async (url, init) => {
+    requests.push({ url, init });
+    return new Response(new Uint8Array([14, 16, 1]), { status: 200, headers: disposition ? { "Content-Disposition": disposition } : {} });
+  };
+  useToken(SECRET);
+  const { blob, filename } = await originalFile("abc", "abc.gpx");
+  assert.equal(filename, "abc.fit");
+  assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [14, 16, 1]);
+  assert.equal(requests[0].url, "/api/sessions/abc/file");
+  assert.equal(requests[0].init.headers.Authorization, `Bearer ${SECRET}`);
+  disposition = null;
+  assert.equal((await originalFile("abc", "abc.gpx")).filename, "abc.gpx");
+});
+
+test("samples are asked for with maxPoints", async () => {
+  const urls = [];
+  globalThis.fetch = async (url) => {
+    urls.push(url);
+    return new Response(JSON.stringify({ sessionId: "a b", fields: [], points: [] }));
+  };
+  assert.deepEqual((await sessionSamples("a b", 1000)).points, []);
+  assert.deepEqual(urls, ["/api/sessions/a%20b/samples?maxPoints=1000"]);
 });

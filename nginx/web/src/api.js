@@ -42,14 +42,15 @@ export function useToken(secret, onRefused = () => {}) {
 
 /**
  * The answer to one request, with the token in use (or `secret`); a refusal is thrown as ApiError,
- * a lost connection as fetch's TypeError. `body` goes as JSON, with `type` as its Content-Type.
+ * a lost connection as fetch's TypeError. `body` goes with `type` as its Content-Type: as JSON, or
+ * as it is when it is a Blob (a File the user chose).
  */
 async function exchange(method, path, { query, body, type = "application/json", accept = "application/json", headers = {}, secret = token } = {}) {
   const init = { method, headers: { Accept: accept, ...headers }, cache: "no-store" };
   if (secret) init.headers.Authorization = `Bearer ${secret}`;
   if (body !== undefined) {
     init.headers["Content-Type"] = type;
-    init.body = JSON.stringify(body);
+    init.body = body instanceof Blob ? body : JSON.stringify(body);
   }
   const response = await fetch(apiUrl(path, query), init);
   // Only for the token in use: a late answer to a token signed out since then changes nothing.
@@ -107,6 +108,29 @@ export function sessionsQuery({ userId, activity, from, to, order }) {
 export async function exportCsv(filters) {
   const response = await exchange("GET", "/sessions", { query: sessionsQuery(filters), accept: "text/csv" });
   return response.blob();
+}
+
+/**
+ * POST /api/sessions/import of an activity file (a File or Blob) as `type` (activity-files.js),
+ * with `query` ({userId, activity, notes}): {created, session}; created is false when the server
+ * answers 200, the same file already imported for that user.
+ */
+export async function importFile(file, type, query) {
+  const response = await exchange("POST", "/sessions/import", { query, body: file, type });
+  return { created: response.status === 201, session: await json(response) };
+}
+
+/** At most `maxPoints` samples of a session, evenly spaced: {sessionId, fields, points}. */
+export const sessionSamples = (id, maxPoints) => get(`/sessions/${encodeURIComponent(id)}/samples`, { maxPoints });
+
+/**
+ * The file a session was imported from, as {blob, filename}: fetched with the token (a link could
+ * not carry it); the name is the one the server's Content-Disposition gives, else `fallback`.
+ */
+export async function originalFile(id, fallback) {
+  const response = await exchange("GET", `/sessions/${encodeURIComponent(id)}/file`, { accept: "*/*" });
+  const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
+  return { blob: await response.blob(), filename: named ?? fallback };
 }
 
 /** Who holds `secret`: GET /api/me with it, {userId, tokenId, scopes}; the token in use is kept. */

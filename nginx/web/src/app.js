@@ -1,12 +1,18 @@
-// Stride's page: one user's statistics, charts and sessions, a form to record more, a dialog to
-// edit one and the list's CSV export, for whoever is signed in (sign-in.js): a token without admin
-// sees its own user only, an admin token any user. Plain DOM and fetch; Chart.js (window.Chart,
-// loaded before this module) draws the charts.
+// Stride's page: one user's statistics, charts and sessions, a form to record more, activity files
+// to import (imports.js), a dialog to edit a session and one with its detail (session-detail.js),
+// the records (records-table.js) and the list's CSV export, for whoever is signed in (sign-in.js):
+// a token without admin sees its own user only, an admin token any user. Plain DOM and fetch;
+// Chart.js (window.Chart, loaded before this module) draws the statistics' charts.
 import {
   ApiError, changeSession, exportCsv, get, newId, readSession, recordSession, remove, sessionsQuery,
 } from "./api.js";
 import { FIELDS, apiValues, fieldMessages, formTexts, mergePatch } from "./session-form.js";
 import { startSignIn } from "./sign-in.js";
+import { $, element, save } from "./dom.js";
+import { clearImports, startImports } from "./imports.js";
+import { clearRecords, loadRecords } from "./records-table.js";
+import { closeDetail, openDetail, startDetail } from "./session-detail.js";
+import { clock } from "./units.js";
 import {
   addDays, browserTimeZone, isTimeZone, localInputValue, startOfDay, timeZones, today,
 } from "./zone.js";
@@ -36,7 +42,6 @@ const EDIT = { prefix: "e", errors: "edit-errors", submit: "edit-save" };
 // The order of the sessions list and of its CSV export.
 const ORDER = "desc";
 
-const $ = (id) => document.getElementById(id);
 const state = {
   me: null, // GET /api/me of the signed-in token
   user: null,
@@ -71,13 +76,6 @@ function hoursMinutes(seconds) {
   return h ? `${integer.format(h)} h ${String(minutes % 60).padStart(2, "0")} min` : `${minutes} min`;
 }
 
-function clock(seconds) {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
-}
-
 const km = (meters, format = twoDecimals) => (meters == null ? "–" : `${format.format(meters / 1000)} km`);
 const dash = (value, unit = "") => (value == null ? "–" : `${integer.format(value)}${unit}`);
 
@@ -100,17 +98,6 @@ function say(message, kind = "info") {
   const status = $("status");
   status.textContent = message;
   status.dataset.kind = kind;
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
 }
 
 // ---------- the filters
@@ -299,6 +286,9 @@ function sessionRow(s) {
   const heart = s.avgHeartRate == null && s.maxHeartRate == null ? "–"
     : `${s.avgHeartRate ?? "–"} / ${s.maxHeartRate ?? "–"} bpm`;
   const started = when(s.startedAt);
+  const detail = element("a", {
+    href: `#session/${s.id}`, class: "small", text: "Details", "aria-label": `Details of the ${s.activity} session of ${started}`,
+  });
   const buttons = !may("write") ? [] : [
     element("button", {
       type: "button", class: "quiet small", text: "Edit",
@@ -319,7 +309,7 @@ function sessionRow(s) {
     element("td", { "data-label": "Calories", class: "num", text: dash(s.calories, " kcal") }),
     element("td", { "data-label": "Heart rate", class: "num", text: heart }),
     element("td", { "data-label": "Notes", class: "notes", text: s.notes ?? "" }),
-    element("td", { class: "actions" }, ...buttons));
+    element("td", { class: "actions" }, detail, ...buttons));
 }
 
 function confirmDelete(session, started) {
@@ -545,13 +535,7 @@ async function downloadCsv() {
   say("Preparing sessions.csv…");
   try {
     const blob = await exportCsv({ userId: state.user, ...query, order: ORDER });
-    const url = URL.createObjectURL(blob);
-    const link = element("a", { href: url, download: "sessions.csv", hidden: "" });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has its own copy once it started; the URL is only kept for a moment.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    save(blob, "sessions.csv");
     say(`Downloaded sessions.csv (${integer.format(Math.ceil(blob.size / 1024))} KB).`);
   } catch (error) {
     if (!signInEnded(error)) {
@@ -571,7 +555,9 @@ function refresh({ keepPage = false } = {}) {
     state.cursors = [null];
     state.page = 0;
   }
-  return Promise.all([loadStatistics(++state.statsGeneration), loadPage(++state.pageGeneration)]);
+  const query = filters();
+  const records = query && loadRecords(state.user, { from: query.from, to: query.to, activity: query.activity }, { when });
+  return Promise.all([loadStatistics(++state.statsGeneration), loadPage(++state.pageGeneration), records]);
 }
 
 function recentUsers() {
@@ -641,6 +627,7 @@ async function showActivities() {
   for (const activity of activities) {
     $("r-activity").append(element("option", { value: activity, text: activity }));
     $("e-activity").append(element("option", { value: activity, text: activity }));
+    $("import-activity").append(element("option", { value: activity, text: activity }));
     $("activity-filter").append(element("label", {},
       element("input", { type: "checkbox", name: "activity", value: activity }), ` ${activity}`));
   }
@@ -659,17 +646,20 @@ function signedIn(me) {
   $("who").hidden = false;
   $("signed-out").hidden = true;
   $("record").hidden = !may("write");
+  $("import").hidden = !may("write");
   const asked = new URLSearchParams(location.search).get("user");
   if (!admin) {
     field.value = me.userId;
     choose();
     $("main").focus({ preventScroll: true });
-    return;
+  } else {
+    field.value = asked || recentUsers()[0] || "";
+    $("welcome").hidden = false; // until a user is chosen
+    if (asked) choose();
+    field.focus();
   }
-  field.value = asked || recentUsers()[0] || "";
-  $("welcome").hidden = false; // until a user is chosen
-  if (asked) choose();
-  field.focus();
+  showLinkedSession(); // an address with #session/<id>, opened before signing in
+
 }
 
 /** No token any more: nothing of the last user's view stays on the page. */
@@ -689,12 +679,29 @@ function signedOut() {
   $("record-form").reset();
   clearFieldErrors(RECORD);
   closeEditing();
+  closeDetail();
+  clearRecords();
+  clearImports();
   say("");
   $("dashboard").hidden = true;
   $("welcome").hidden = true;
   $("who").hidden = true;
   $("signed-out").hidden = false;
   document.title = "Stride";
+}
+
+// ---------- links to a session: #session/<id> opens its detail (the list's and the records' links)
+
+const SESSION_LINK = /^#session\/([0-9A-Fa-f-]{36})$/;
+
+function showLinkedSession() {
+  const id = SESSION_LINK.exec(location.hash)?.[1];
+  if (id && state.me) openDetail(id);
+}
+
+/** The dialog closed: the address no longer names the session, so the same link opens it again. */
+function forgetLinkedSession() {
+  if (SESSION_LINK.test(location.hash)) history.replaceState(null, "", location.pathname + location.search);
 }
 
 function init() {
@@ -736,6 +743,9 @@ function init() {
   $("edit").addEventListener("close", () => { state.editing = null; });
   $("download-csv").addEventListener("click", downloadCsv);
   $("sessions-title").tabIndex = -1;
+  startImports({ userId: () => state.user, when, imported: () => refresh(), signInEnded });
+  startDetail({ when, signInEnded, closed: forgetLinkedSession });
+  window.addEventListener("hashchange", showLinkedSession);
 
   startSignIn({ signedIn, signedOut });
 }
