@@ -4,11 +4,11 @@ import dev.stride.activityfiles.entity.Sample;
 import java.util.List;
 
 /**
- * What the columns of {@code session_samples} take beyond what the readers already refuse
- * (untimed samples, positions off the globe, numbers that are not finite: see TimedSamples): heart
- * rate and cadence are smallint, power an integer, none of them negative. A file that says
- * otherwise (a heart rate of 99999) is refused here with a 400 naming the sample, before anything
- * reaches the database.
+ * What the columns of {@code session_samples} take beyond what the readers already refuse (untimed
+ * samples, positions off the globe, numbers that are not finite: see TimedSamples): heart rate and
+ * cadence are smallint, power an integer, none of them negative. A file that says otherwise (a
+ * heart rate of 99999) is refused here with a 400 naming the sample, before anything reaches the
+ * database.
  */
 final class SampleLimits {
   private SampleLimits() {}
