@@ -7,6 +7,7 @@ import dev.stride.tester.access.control.UserTokens;
 import dev.stride.tester.access.entity.Caller;
 import dev.stride.tester.measurement.control.RunSummary;
 import dev.stride.tester.output.control.CsvOutput;
+import dev.stride.tester.output.control.ProgressDisplay;
 import dev.stride.tester.service.control.RequestRejectedException;
 import dev.stride.tester.sessions.control.SessionsClient;
 import dev.stride.tester.sessions.control.SessionsCsv;
@@ -127,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 common.concurrency(),
                 common.batchSize());
         try (var display =
-            new ProgressDisplay(out, simulation.progress(), System.console() != null)) {
+            new ProgressDisplay(out, simulation.progress(), "sessions", System.console() != null)) {
           outcome = simulation.run();
         }
         summary =
