@@ -30,6 +30,9 @@ public final class FileGenerator {
   private final Duration duration;
   private final boolean gzipped;
 
+  /** Between the end of one generated track and the start of the next. */
+  private static final Duration PAUSE = Duration.ofMinutes(1);
+
   /**
    * @param duration of each track, one point a second: an hour is 3,600 points
    * @param gzipped whether the files are written gzipped ({@code .gpx.gz}, …)
@@ -39,6 +42,11 @@ public final class FileGenerator {
     this.mix = mix;
     this.duration = duration;
     this.gzipped = gzipped;
+  }
+
+  /** When file number {@code index} starts if the first starts at {@code first}. */
+  public Instant startOf(Instant first, int index) {
+    return first.plus(duration.plus(PAUSE).multipliedBy(index));
   }
 
   /** Writes file number {@code index}, whose track starts at {@code start}, into {@code folder}. */

@@ -25,7 +25,8 @@ final class GpxFile {
 
   private static final String GPX_1_1 = "http://www.topografix.com/GPX/1/1";
 
-  private static final GPX.Writer WRITER = GPX.Writer.of(new GPX.Writer.Indent("  "));
+  /** Seven decimals of a degree are a centimetre, as precise as a watch's GPS. */
+  private static final GPX.Writer WRITER = GPX.Writer.of(new GPX.Writer.Indent("  "), 7);
 
   private GpxFile() {}
 
@@ -52,7 +53,7 @@ final class GpxFile {
               waypoint
                   .lat(point.latitude())
                   .lon(point.longitude())
-                  .ele(point.elevationMeters())
+                  .ele(Math.round(point.elevationMeters() * 10) / 10.0)
                   .time(point.time())
                   .extensions(extensionOf(point, documents)));
     }
