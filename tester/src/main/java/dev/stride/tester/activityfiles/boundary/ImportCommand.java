@@ -107,19 +107,7 @@ public final class ImportCommand implements Callable<Integer> {
     writeReport(result);
     PrintWriter summaryTo = report == null ? err : out;
     summaryTo.println(summary(result));
-    result
-        .first(ImportOutcome.REJECTED)
-        .ifPresent(
-            first ->
-                err.println(
-                    "error: "
-                        + result.count(ImportOutcome.REJECTED)
-                        + " files were rejected, the first: "
-                        + first.file().path()
-                        + ": "
-                        + first.status()
-                        + " "
-                        + first.detail()));
+    result.rejections().ifPresent(rejections -> err.println("error: " + rejections));
     out.flush();
     err.flush();
     if (result.stop() != null) {
@@ -143,8 +131,11 @@ public final class ImportCommand implements Callable<Integer> {
         });
   }
 
-  /** Failures of the service outrank files of ours that could not be read, which outrank 4xx. */
-  static ExitCode exitCodeOf(FileImport.Result result) {
+  /**
+   * Failures of the service outrank files of ours that could not be read, which outrank 4xx; also
+   * the exit code of {@code simulate --files}.
+   */
+  public static ExitCode exitCodeOf(FileImport.Result result) {
     long failed = result.count(ImportOutcome.FAILED);
     if (failed > result.unreadableFiles()) {
       return ExitCode.SERVICE_FAILED;

@@ -39,8 +39,20 @@ public final class FileImport {
       return rows.stream().filter(row -> row.outcome() == outcome).count();
     }
 
-    public Optional<ImportRow> first(ImportOutcome outcome) {
-      return rows.stream().filter(row -> row.outcome() == outcome).findFirst();
+    /** How many files Stride rejected and why it rejected the first, if it rejected any. */
+    public Optional<String> rejections() {
+      return rows.stream()
+          .filter(row -> row.outcome() == ImportOutcome.REJECTED)
+          .findFirst()
+          .map(
+              first ->
+                  count(ImportOutcome.REJECTED)
+                      + " files were rejected, the first: "
+                      + first.file().path()
+                      + ": "
+                      + first.status()
+                      + " "
+                      + first.detail());
     }
   }
 
