@@ -64,7 +64,8 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--activity",
       paramLabel = "ACTIVITY",
-      description = "The sessions' activity instead of the files' sports.")
+      description =
+          "The sessions' activity instead of the files' sports: ${COMPLETION-CANDIDATES}.")
   Activity activity;
 
   @Option(
