@@ -223,6 +223,17 @@ class ImportTest {
   }
 
   @Test
+  void aFolderWithoutActivityFilesImportsNothingAndSucceeds() throws IOException {
+    file("readme.txt", "x");
+
+    assertThat(run("--user", "u1", folder.toString())).as(console.errors()).isZero();
+
+    assertThat(rows(console.output())).isEmpty();
+    assertThat(console.errors()).contains("import: 0 files, 0 created");
+    assertThat(stride.uploads).isEmpty();
+  }
+
+  @Test
   void aPathThatIsNoActivityFileIsAMistakeOnTheCommandLine() throws IOException {
     Path text = file("notes.txt", "x");
 

@@ -51,9 +51,9 @@ public final class FileGenerator {
 
   /** Writes file number {@code index}, whose track starts at {@code start}, into {@code folder}. */
   public ActivityFile write(Path folder, int index, Instant start) {
-    // a seed of each file's own, so that files do not depend on one another
-    long fileSeed = new SplittableRandom(seed).split().nextLong() ^ (index * 0x9E3779B97F4A7C15L);
-    var random = new SplittableRandom(fileSeed);
+    // a seed of each file's own, so that files do not depend on one another; SplittableRandom
+    // mixes its seed, so neighbouring seeds still make unrelated tracks
+    var random = new SplittableRandom(seed + index * 0x9E3779B97F4A7C15L);
     Activity activity =
         TrackGenerator.ACTIVITIES.get(random.nextInt(TrackGenerator.ACTIVITIES.size()));
     FileFormat format = mix.formatOf(index);
