@@ -147,7 +147,7 @@ class FileGeneratorTest {
 
   @ParameterizedTest
   @EnumSource(FileFormat.class)
-  void gpsBabelReadsEveryFormat(FileFormat format) throws Exception {
+  void gpsBabelReadsEveryFormatWithItsHeartRateAndCadence(FileFormat format) throws Exception {
     assumeThat(Files.isExecutable(GPSBABEL)).as("GPSBabel is installed").isTrue();
     var file = write(format, 3, START, false);
     String input =
@@ -167,7 +167,7 @@ class FileGeneratorTest {
                 "-f",
                 file.path().toString(),
                 "-o",
-                "gpx",
+                "gpx,garminextensions",
                 "-F",
                 converted.toString())
             .redirectErrorStream(true)
@@ -178,6 +178,8 @@ class FileGeneratorTest {
     assertThat(process.exitValue()).as(Files.readString(folder.resolve("gpsbabel.log"))).isZero();
     String gpx = Files.readString(converted);
     assertThat(gpx.split("<trkpt ", -1)).hasSize(3600 + 1);
+    assertThat(gpx.split("<gpxtpx:hr>", -1)).hasSize(3600 + 1);
+    assertThat(gpx.split("<gpxtpx:cad>", -1)).hasSize(3600 + 1);
   }
 
   @ParameterizedTest
