@@ -10,6 +10,7 @@ import jakarta.ws.rs.client.SyncInvoker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
@@ -126,6 +127,41 @@ class ImportIT {
               assertThat(row.get("status")).isEqualTo("400");
               assertThat(row.get("detail")).isNotBlank();
             });
+  }
+
+  @Test
+  void simulateFilesImportsEachUsersFilesAndASecondRunFindsThemAll() throws IOException {
+    String seed = Long.toString(System.nanoTime() % 1_000_000_000L);
+    var args =
+        List.of(
+            "simulate",
+            "--files",
+            "--users",
+            "2",
+            "--sessions-per-user",
+            "3",
+            "--file-duration",
+            "300",
+            "--seed",
+            seed,
+            "--concurrency",
+            "2");
+
+    var first = new ArrayList<>(args);
+    first.addAll(List.of("--out", folder.resolve("first").toString()));
+    assertThat(run(first.toArray(String[]::new))).as(console.errors()).isZero();
+    var again = new ArrayList<>(args);
+    again.addAll(List.of("--out", folder.resolve("again").toString()));
+    assertThat(run(again.toArray(String[]::new))).as(console.errors()).isZero();
+
+    assertThat(SimulateIT.summary(folder.resolve("first")))
+        .containsEntry("imports", "6")
+        .containsEntry("created", "6");
+    assertThat(SimulateIT.summary(folder.resolve("again")))
+        .containsEntry("created", "0")
+        .containsEntry("existing", "6");
+    assertThat(report(folder.resolve("again/imports.csv")))
+        .allMatch(row -> row.get("status").equals("200"));
   }
 
   static StoredSession sessionOf(ServiceClient admin, String id) {
