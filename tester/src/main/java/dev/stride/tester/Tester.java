@@ -1,5 +1,7 @@
 package dev.stride.tester;
 
+import dev.stride.tester.activityfiles.boundary.GenerateFilesCommand;
+import dev.stride.tester.activityfiles.boundary.ImportCommand;
 import dev.stride.tester.bench.boundary.BenchSinkCommand;
 import dev.stride.tester.service.control.RequestRejectedException;
 import dev.stride.tester.service.control.ServiceFailedException;
@@ -26,12 +28,14 @@ import picocli.CommandLine.Spec;
     description =
         "Simulates users who record exercise sessions in Stride, verifies the statistics Stride"
             + " computes from them, exports sessions and statistics to CSV and keeps a CSV copy of"
-            + " a user's sessions in sync.",
+            + " a user's sessions in sync; generates activity files and imports them.",
     subcommands = {
       SimulateCommand.class,
       StatsCommand.class,
       ExportCommand.class,
       SyncCommand.class,
+      ImportCommand.class,
+      GenerateFilesCommand.class,
       BenchSinkCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -42,7 +46,8 @@ public final class Tester implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: simulate, stats, export or sync");
+        spec.commandLine(),
+        "Missing command: simulate, stats, export, sync, import or generate-files");
   }
 
   public static void main(String[] args) {

@@ -59,6 +59,9 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
     }
   }
 
+  /** A file sent to {@code POST /api/sessions/import}: its raw query, media type and bytes. */
+  public record Upload(String query, String contentType, byte[] body) {}
+
   /** A request as the fake received it. */
   public record Request(
       String method, String path, String authorization, String accept, String body) {}
@@ -95,6 +98,12 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
   public volatile Function<String, Answer> changes =
       query -> Answer.problem(404, "Not Found", "no changes feed here");
 
+  /** {@code POST /api/sessions/import}: by default a new session for every file. */
+  public volatile Function<Upload, Answer> imports =
+      upload -> new Answer(201, "{\"id\":\"s" + upload.body().length + "\"}");
+
+  public final List<Upload> uploads = new CopyOnWriteArrayList<>();
+
   public volatile Supplier<Answer> me = () -> new Answer(200, ADMIN);
   public volatile Function<String, Answer> mint = FakeStride::minted;
   public volatile Function<String, Answer> revoke = body -> new Answer(204, "");
@@ -107,6 +116,7 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/api/sessions/batch", exchange -> answer(exchange, batch));
+    server.createContext("/api/sessions/import", this::imported);
     server.createContext(
         "/api/sessions/changes",
         exchange ->
@@ -211,6 +221,20 @@ public final class FakeStride implements AfterEachCallback, AutoCloseable {
 
   public List<String> bodies() {
     return received.stream().map(Request::body).toList();
+  }
+
+  /** Keeps the upload's bytes as they came, a binary FIT file included. */
+  private void imported(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    var upload =
+        new Upload(
+            exchange.getRequestURI().getRawQuery(),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            body);
+    uploads.add(upload);
+    var replayed = new java.io.ByteArrayInputStream(body);
+    exchange.setStreams(replayed, exchange.getResponseBody());
+    answer(exchange, text -> imports.apply(upload));
   }
 
   private void answer(HttpExchange exchange, Function<String, Answer> handler) throws IOException {

@@ -82,11 +82,16 @@ class TesterTest {
             "stats",
             "export",
             "sync",
+            "import",
+            "generate-files",
             "Exit codes:",
             "3   the service cannot be reached",
             "8   export --check");
     assertThat(run("simulate", "--help")).isZero();
-    assertThat(console.output()).contains("--sessions-per-user", "--no-verify", "--batch-size");
+    assertThat(console.output())
+        .contains("--sessions-per-user", "--no-verify", "--batch-size", "--files", "--format");
+    assertThat(run("import", "--help")).isZero();
+    assertThat(console.output()).contains("FILE|DIR...", "--report", "--user");
   }
 
   @Test

@@ -156,7 +156,7 @@ public final class ServiceClient implements AutoCloseable {
         measurements.answered(status, System.nanoTime() - start);
         if (last) {
           throw new ServiceFailedException(
-              request + " answered " + status + " " + problem + attempts(attempt));
+              request + " answered " + status + " " + problem + attempts(attempt), status);
         }
       } catch (ProcessingException e) {
         if (!isNetworkError(e)) {

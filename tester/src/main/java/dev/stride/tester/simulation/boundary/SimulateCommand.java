@@ -5,9 +5,19 @@ import dev.stride.tester.ExitCode;
 import dev.stride.tester.access.control.TokensClient;
 import dev.stride.tester.access.control.UserTokens;
 import dev.stride.tester.access.entity.Caller;
+import dev.stride.tester.activityfiles.boundary.ImportCommand;
+import dev.stride.tester.activityfiles.control.FileGenerator;
+import dev.stride.tester.activityfiles.control.FileImport;
+import dev.stride.tester.activityfiles.control.FileImports;
+import dev.stride.tester.activityfiles.control.ImportReport;
+import dev.stride.tester.activityfiles.control.SimulatedFiles;
+import dev.stride.tester.activityfiles.entity.FileMix;
+import dev.stride.tester.activityfiles.entity.ImportOutcome;
 import dev.stride.tester.measurement.control.RunSummary;
 import dev.stride.tester.output.control.CsvOutput;
+import dev.stride.tester.output.control.ProgressDisplay;
 import dev.stride.tester.service.control.RequestRejectedException;
+import dev.stride.tester.service.control.ServiceClient;
 import dev.stride.tester.sessions.control.SessionsClient;
 import dev.stride.tester.sessions.control.SessionsCsv;
 import dev.stride.tester.simulation.control.SessionGenerator;
@@ -16,7 +26,11 @@ import dev.stride.tester.simulation.entity.SimulationPlan;
 import dev.stride.tester.statistics.control.StatisticsClient;
 import dev.stride.tester.statistics.control.StatisticsCsv;
 import dev.stride.tester.statistics.control.StatisticsVerification;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +53,10 @@ import picocli.CommandLine.Spec;
           + " sends them with concurrent workers, then checks every user's statistics against"
           + " what was sent.",
       "Writes sessions.csv, stats.csv, differences.csv and summary.csv to --out.",
+      "--files imports generated activity files instead (POST /sessions/import): a file for"
+          + " each of the sessions, --format gpx, tcx, fit or mixed, written to --out/files"
+          + " before the measurement starts; imports.csv then holds a row a file. Its statistics"
+          + " are not verified.",
       "With an admin token each simulated user's requests go with a token of their own, minted"
           + " for the run and deleted at its end (see --[no-]user-tokens). A token without admin"
           + " acts for its own user only: simulate then sends as that one user."
@@ -99,10 +117,38 @@ public final class SimulateCommand implements Callable<Integer> {
               + " for the users the plan names, without asking who it is (GET /api/me).")
   boolean userTokens;
 
+  @Option(
+      names = "--files",
+      description =
+          "Import a generated activity file for each session instead of sending JSON: files of"
+              + " --file-duration seconds, one point a second, --concurrency imports at a time.")
+  boolean files;
+
+  @Option(
+      names = "--format",
+      paramLabel = "gpx|tcx|fit|mixed",
+      defaultValue = "mixed",
+      description = "--files: the files' format, or the three in turn (default: ${DEFAULT-VALUE}).")
+  FileMix fileMix;
+
+  @Option(
+      names = "--file-duration",
+      paramLabel = "SECONDS",
+      defaultValue = "3600",
+      description = "--files: the length of each file's track (default: ${DEFAULT-VALUE}).")
+  int fileDurationSeconds;
+
+  /** The folder in --out that --files writes the files into, a folder a user. */
+  static final String FILES_FOLDER = "files";
+
+  /** The report of --files in --out: a row a file, as {@code import} writes it. */
+  static final String IMPORTS_FILE = "imports.csv";
+
   @Override
   public Integer call() throws Exception {
     common.validate(spec.commandLine());
     SimulationPlan plan = plan();
+    FileGenerator fileGenerator = files ? fileGenerator(plan) : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     var output = new CsvOutput(common.out());
@@ -116,6 +162,9 @@ public final class SimulateCommand implements Callable<Integer> {
       if (userTokens) {
         plan = sendingAs(new TokensClient(service.measuredApart()).me(), plan, tokens);
       }
+      if (files) {
+        return importFiles(plan, fileGenerator, service, tokens, output, runId, out, err);
+      }
       Simulation.Outcome outcome;
       RunSummary summary;
       try (var sent = SessionsCsv.sent(output)) {
@@ -127,7 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 common.concurrency(),
                 common.batchSize());
         try (var display =
-            new ProgressDisplay(out, simulation.progress(), System.console() != null)) {
+            new ProgressDisplay(out, simulation.progress(), "sessions", System.console() != null)) {
           outcome = simulation.run();
         }
         summary =
@@ -230,6 +279,85 @@ public final class SimulateCommand implements Callable<Integer> {
       result.differences().stream().limit(10).forEach(difference -> err.println("  " + difference));
     }
     return result;
+  }
+
+  /**
+   * --files: writes the plan's files, then imports them while the service's answers are measured
+   * (the writing is not), and reports imports/s and latencies like the JSON modes.
+   */
+  private int importFiles(
+      SimulationPlan plan,
+      FileGenerator generator,
+      ServiceClient service,
+      UserTokens tokens,
+      CsvOutput output,
+      String runId,
+      PrintWriter out,
+      PrintWriter err) {
+    long writing = System.nanoTime();
+    var requests = SimulatedFiles.write(plan, generator, output.folder().resolve(FILES_FOLDER));
+    out.printf(
+        java.util.Locale.ROOT,
+        "wrote %d %s files in %.1f s; importing them%n",
+        requests.size(),
+        fileMix,
+        (System.nanoTime() - writing) / 1e9);
+    out.flush();
+    Instant startedAt = Instant.now();
+    var run =
+        new FileImport(
+            new FileImports(tokens::serviceOf), requests, null, null, common.concurrency());
+    FileImport.Result result;
+    try (var display =
+        new ProgressDisplay(out, run.progress(), "files", System.console() != null)) {
+      result = run.run();
+    }
+    try (var writer =
+        new OutputStreamWriter(output.createStream(IMPORTS_FILE), StandardCharsets.UTF_8)) {
+      ImportReport.write(result.rows(), writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write " + output.folder().resolve(IMPORTS_FILE) + ": " + e.getMessage(), e);
+    }
+    var summary =
+        new RunSummary("simulate", startedAt, result.elapsed(), service.measurements())
+            .with("runId", runId)
+            .with("users", plan.users())
+            .with("userTokens", tokens.count())
+            .with("files", fileMix)
+            .with("pointsPerFile", fileDurationSeconds)
+            .withRate("imports", result.rows().size())
+            .with("created", result.count(ImportOutcome.CREATED))
+            .with("existing", result.count(ImportOutcome.EXISTING))
+            .with("rejected", result.count(ImportOutcome.REJECTED))
+            .with("failed", result.count(ImportOutcome.FAILED))
+            // TODO [files verification] expect the statistics of the files as Stride derives them
+            .with("verification", "skipped (--files)");
+    finish(output, summary, out);
+    result.rejections().ifPresent(rejections -> err.println("error: " + rejections));
+    err.flush();
+    if (result.stop() != null) {
+      throw result.stop();
+    }
+    return ImportCommand.exitCodeOf(result).code();
+  }
+
+  /** The generator of --files, checked before anything is sent. */
+  private FileGenerator fileGenerator(SimulationPlan plan) {
+    if (fileDurationSeconds < 2 || fileDurationSeconds > 86_400) {
+      throw new ParameterException(spec.commandLine(), "--file-duration must be 2..86400 seconds");
+    }
+    var generator =
+        new FileGenerator(common.seed(), fileMix, Duration.ofSeconds(fileDurationSeconds), false);
+    if (SimulatedFiles.lastStart(plan, generator).isAfter(Instant.now().plus(Duration.ofDays(1)))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--files: the last of "
+              + plan.sessions()
+              + " files would start more than a day ahead, which the service refuses: give an"
+              + " earlier --from, fewer sessions or a shorter --file-duration");
+    }
+    return generator;
   }
 
   private static void finish(CsvOutput output, RunSummary summary, PrintWriter out) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * fitness (0 when it covers no distance), how often a distance is recorded, the calories burnt per
  * minute and the average heart rate.
  */
-record ActivityProfile(
+public record ActivityProfile(
     int minMinutes,
     int maxMinutes,
     double minSpeed,
@@ -33,11 +33,11 @@ record ActivityProfile(
     PROFILES.put(Activity.OTHER, new ActivityProfile(15, 90, 1.0, 3.0, 0.4, 6, 120, 2));
   }
 
-  static ActivityProfile of(Activity activity) {
+  public static ActivityProfile of(Activity activity) {
     return PROFILES.get(activity);
   }
 
-  boolean coversDistance() {
+  public boolean coversDistance() {
     return maxSpeed > 0;
   }
 }

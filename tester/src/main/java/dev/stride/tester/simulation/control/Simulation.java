@@ -1,5 +1,6 @@
 package dev.stride.tester.simulation.control;
 
+import dev.stride.tester.measurement.control.Progress;
 import dev.stride.tester.sessions.control.SessionsClient;
 import dev.stride.tester.sessions.control.SessionsCsv;
 import dev.stride.tester.sessions.entity.Recording;

@@ -1,6 +1,6 @@
-package dev.stride.tester.simulation.boundary;
+package dev.stride.tester.output.control;
 
-import dev.stride.tester.simulation.control.Progress;
+import dev.stride.tester.measurement.control.Progress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,21 +9,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows a simulation's progress: a bar redrawn in place with rate and ETA on a terminal, a plain
- * line every few seconds otherwise (a log, a pipe, a container).
+ * Shows a run's progress: a bar redrawn in place with rate and ETA on a terminal, a plain line
+ * every few seconds otherwise (a log, a pipe, a container).
  */
-final class ProgressDisplay implements AutoCloseable {
+public final class ProgressDisplay implements AutoCloseable {
 
   private static final int BAR_WIDTH = 30;
 
   private final PrintWriter out;
   private final Progress progress;
+  private final String unit;
   private final boolean terminal;
   private final ScheduledExecutorService ticker;
 
-  ProgressDisplay(PrintWriter out, Progress progress, boolean terminal) {
+  /** Shows {@code progress} of {@code unit} (e.g. "sessions") on {@code out}, a terminal or not. */
+  public ProgressDisplay(PrintWriter out, Progress progress, String unit, boolean terminal) {
     this.out = out;
     this.progress = progress;
+    this.unit = unit;
     this.terminal = terminal;
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -51,12 +54,13 @@ final class ProgressDisplay implements AutoCloseable {
     int filled = (int) (BAR_WIDTH * done / total);
     return String.format(
         Locale.ROOT,
-        "[%s%s] %3d%% %d/%d sessions %.0f/s ETA %s ",
+        "[%s%s] %3d%% %d/%d %s %.0f/s ETA %s ",
         "#".repeat(filled),
         "-".repeat(BAR_WIDTH - filled),
         100 * done / total,
         done,
         progress.total(),
+        unit,
         progress.rate(),
         eta(progress.eta()));
   }
@@ -65,11 +69,13 @@ final class ProgressDisplay implements AutoCloseable {
     long total = Math.max(1, progress.total());
     return String.format(
         Locale.ROOT,
-        "progress: %d/%d sessions (%d%%), %.0f sessions/s, ETA %s",
+        "progress: %d/%d %s (%d%%), %.0f %s/s, ETA %s",
         progress.done(),
         progress.total(),
+        unit,
         100 * progress.done() / total,
         progress.rate(),
+        unit,
         eta(progress.eta()));
   }
 

@@ -1,9 +1,9 @@
-package dev.stride.tester.simulation.control;
+package dev.stride.tester.measurement.control;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
-/** How far a simulation is: sessions answered so far out of all, rate and time left. */
+/** How far a run is: items (sessions, files) answered so far out of all, rate and time left. */
 public final class Progress {
 
   private final long total;
@@ -14,8 +14,8 @@ public final class Progress {
     this.total = total;
   }
 
-  void advance(int sessions) {
-    done.add(sessions);
+  public void advance(int items) {
+    done.add(items);
   }
 
   public long total() {
@@ -30,7 +30,7 @@ public final class Progress {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  /** Sessions per second so far. */
+  /** Items per second so far. */
   public double rate() {
     double seconds = elapsed().toNanos() / 1e9;
     return seconds <= 0 ? 0 : done() / seconds;

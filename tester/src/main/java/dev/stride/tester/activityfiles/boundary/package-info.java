@@ -1,0 +1,2 @@
+/** The {@code import} and {@code generate-files} commands. */
+package dev.stride.tester.activityfiles.boundary;
