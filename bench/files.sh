@@ -112,17 +112,52 @@ for path in "/sessions/$sample_id/samples" "/sessions/$json_id" "/users/bench-re
   gets 200 "$path" >/dev/null
 done
 
-declare -A times=()
+# The server's own time: the sum and count of Stride's request histogram for ROUTE (2xx answers),
+# read before and after each measurement; their differences give the mean time in the server.
+served() { # METHOD ROUTE: "sum count" now
+  curl -fs "http://127.0.0.1:$port/metrics" | awk -v m="$1" -v r="$2" '
+    index($0, "stride_http_server_request_duration_seconds_") == 1 && index($0, "method=\"" m "\"") && index($0, "route=\"" r "\"") && index($0, "status=\"2xx\"") {
+      if ($1 ~ /_sum/) sum = $2; if ($1 ~ /_count/) count = $2 }
+    END { printf "%s %s\n", sum + 0, count + 0 }'
+}
+declare -A times=() server=()
+measure() { # NAME METHOD ROUTE COMMAND...: the command's times, and the server's time it took
+  local name="$1" method="$2" route="$3" before after
+  shift 3
+  before="$(served "$method" "$route")"
+  times[$name]+="$("$@")"$'\n'
+  after="$(served "$method" "$route")"
+  server[$name]+="$before $after"$'\n'
+}
 for ((round = 0; round < ROUNDS; round++)); do
   echo "files: round $((round + 1)) of $ROUNDS ..."
   first=$((WARMUP + round * PER_ROUND))
-  for format in gpx tcx fit; do times[$format]+="$(import_files "$format" "$first" "$PER_ROUND")"$'\n'; done
-  times[post]+="$(json_posts "$PER_ROUND")"$'\n'
-  times[samples]+="$(gets 50 "/sessions/$sample_id/samples")"$'\n'
-  times[one]+="$(gets 50 "/sessions/$json_id")"$'\n'
-  times[records]+="$(gets 50 "/users/bench-records/records")"$'\n'
-  times[stats]+="$(gets 50 "/users/bench-records/stats")"$'\n'
+  for format in gpx tcx fit; do
+    measure "$format" POST /api/sessions/import import_files "$format" "$first" "$PER_ROUND"
+  done
+  measure post POST /api/sessions json_posts "$PER_ROUND"
+  measure samples GET "/api/sessions/{id}/samples" gets 50 "/sessions/$sample_id/samples"
+  measure one GET "/api/sessions/{id}" gets 50 "/sessions/$json_id"
+  measure records GET "/api/users/{userId}/records" gets 50 "/users/bench-records/records"
+  measure stats GET "/api/users/{userId}/stats" gets 50 "/users/bench-records/stats"
 done
+in_server() { # NAME: the mean milliseconds in the server over all rounds
+  awk 'NF == 4 {sum += $3 - $1; count += $4 - $2} END {printf "%.2f", count ? 1000 * sum / count : 0}' <<<"${server[$1]}"
+}
+
+# Throughput: the tester's simulate --files imports one-hour files, two at a time, against simulate
+# sending JSON sessions one a request, two at a time (its own measurement: summary.csv).
+echo "files: imports/s (simulate --files) and JSON sessions/s (simulate --batch-size 1) ..."
+simulate() { # OUT ARGS...: requests/s of a simulate run
+  local out="$work/$1"
+  shift
+  "${tester[@]}" simulate --users 4 --sessions-per-user 15 --concurrency 2 --seed "$RANDOM" \
+    --base-url "$api" --token "$STRIDE_ADMIN_TOKEN" --out "$out" "$@" >"$out.log" 2>&1 \
+    || die "simulate $* failed ($out.log)"
+  awk -F, '$1 == "requestsPerSecond" {print $2}' "$out/summary.csv"
+}
+imports_per_second="$(simulate sim-files --files --format mixed)"
+json_per_second="$(simulate sim-json --batch-size 1 --no-verify)"
 
 quantile() { # Q: the Q quantile (nearest rank) of the numbers on stdin
   sort -n | awk -v q="$1" 'NF {v[++n] = $1} END {i = int(q * n + 0.999999); if (i < 1) i = 1; printf "%.2f", v[i]}'
@@ -133,10 +168,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 samples_count="$(curl -fs "${auth[@]}" "$api/sessions/$sample_id/samples" | grep -o '\],\[' | wc -l)"
 echo
 echo "files: milliseconds per request (curl time_total, one at a time), medians over $ROUNDS rounds"
-printf '%-44s %8s %8s %10s %8s\n' "request" "p50" "p90" "baseline" "ratio"
-for format in gpx tcx fit; do
-  printf '%-44s %8s %8s %10s %8s\n' "import $format, 3,600 points (vs POST JSON)" "$(p50 "$format")" "$(p90 "$format")" "$(p50 post)" "$(ratio "$(p50 "$format")" "$(p50 post)")"
-done
-printf '%-44s %8s %8s %10s %8s\n' "samples, $((samples_count + 1)) points (vs GET one)" "$(p50 samples)" "$(p90 samples)" "$(p50 one)" "$(ratio "$(p50 samples)" "$(p50 one)")"
-printf '%-44s %8s %8s %10s %8s\n' "records, $RECORD_SESSIONS sessions (vs stats)" "$(p50 records)" "$(p90 records)" "$(p50 stats)" "$(ratio "$(p50 records)" "$(p50 stats)")"
+row() { # LABEL NAME BASELINE
+  printf '%-44s %8s %8s %10s %8s %10s %10s\n' "$1" "$(p50 "$2")" "$(p90 "$2")" "$(p50 "$3")" \
+    "$(ratio "$(p50 "$2")" "$(p50 "$3")")" "$(in_server "$2")" "$(in_server "$3")"
+}
+printf '%-44s %8s %8s %10s %8s %10s %10s\n' "request" "p50" "p90" "baseline" "ratio" "server" "(baseline)"
+for format in gpx tcx fit; do row "import $format, 3,600 points (vs POST JSON)" "$format" post; done
+row "samples, $((samples_count + 1)) points (vs GET one)" samples one
+row "records, $RECORD_SESSIONS sessions (vs stats)" records stats
+echo "files: p50, p90, baseline p50: curl's time_total; server: the mean time Stride's histogram counted"
+echo "files: simulate: $imports_per_second imports/s of one-hour files (mixed formats), $json_per_second JSON sessions/s (ratio $(ratio "$imports_per_second" "$json_per_second"))"
 echo "files: budgets: import < 50 ms, samples < 10 ms, records < 50 ms (p50)"

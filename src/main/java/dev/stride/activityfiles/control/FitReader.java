@@ -19,8 +19,10 @@ import java.util.List;
  * session} message (if any) gives the sport and the totals. A course file (as GPSBabel writes one)
  * has timed records but no session: it is read, without sport or totals. FIT has no activity name.
  *
- * <p>The file's CRC is checked first, so a corrupt or truncated file is refused before decoding;
- * the SDK signals garbage with assorted RuntimeExceptions, which all mean the same to a user.
+ * <p>The file is decoded once: the SDK's decoder checks the file's CRC at its end and throws on a
+ * mismatch or a premature end (a separate {@code checkFileIntegrity} pass decoded the whole file a
+ * second time: a third of a FIT import's reading). The SDK signals garbage with assorted
+ * RuntimeExceptions, which all mean the same to a user.
  */
 final class FitReader {
   /** A FIT position is in semicircles: 2^31 of them make 180 degrees. */
@@ -30,10 +32,6 @@ final class FitReader {
     List<RecordMesg> records = new ArrayList<>();
     List<SessionMesg> sessions = new ArrayList<>();
     try {
-      Decode decode = new Decode();
-      if (!decode.checkFileIntegrity(new ByteArrayInputStream(file))) {
-        throw Unreadable.corrupt(FileFormat.FIT, null);
-      }
       MesgBroadcaster broadcaster = new MesgBroadcaster(new Decode());
       broadcaster.addListener((RecordMesgListener) records::add);
       broadcaster.addListener((SessionMesgListener) sessions::add);

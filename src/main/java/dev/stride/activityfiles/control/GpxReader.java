@@ -27,8 +27,9 @@ import org.w3c.dom.NodeList;
  * TrackPointExtension (v1 or v2), power from a {@code power} element in the point's extensions (as
  * Strava and others write it). GPX states no totals.
  *
- * <p>jpx parses with the JDK's default XML factory, which would resolve external entities: the file
- * is first read once with {@link SafeXml}, which refuses a DOCTYPE and what is not well-formed.
+ * <p>jpx parses with the XML factories of {@link JpxXmlFactories} (no DTD); before that, the file
+ * is read once with {@link GpxPointExtensions} through {@link SafeXml}, which refuses a DOCTYPE and
+ * what is not well-formed and reads the points' heart rate, cadence and power.
  */
 final class GpxReader {
   private static final Set<String> TRACK_POINT_EXTENSIONS =
@@ -37,6 +38,9 @@ final class GpxReader {
           "http://www.garmin.com/xmlschemas/TrackPointExtension/v2");
 
   Recording read(byte[] file, QName root) throws UnreadableFileException {
+    // jpx's LENIENT mode loops for ever on XML that is not well-formed (MutatedFilesTest found it):
+    // this pass refuses such a file first, and reads the points' extensions on the way.
+    List<GpxPointExtensions.Values> extensions = GpxPointExtensions.read(file);
     GPX gpx = parse(file, root);
     List<Track> tracks = gpx.getTracks();
     if (tracks.size() > 1) {
@@ -45,10 +49,14 @@ final class GpxReader {
     TimedSamples samples = new TimedSamples(FileFormat.GPX);
     Optional<Track> track = tracks.stream().findFirst();
     if (track.isPresent()) {
-      for (TrackSegment segment : track.get().getSegments()) {
-        for (WayPoint point : segment.getPoints()) {
-          samples.add(sampleOf(point));
-        }
+      List<WayPoint> points =
+          track.get().getSegments().stream().flatMap(TrackSegment::points).toList();
+      // One value per trkpt of the file, in order, unless jpx left a point out (LENIENT drops
+      // one it cannot make sense of): then each point's extensions come from jpx's copy.
+      boolean aligned = points.size() == extensions.size();
+      for (int i = 0; i < points.size(); i++) {
+        WayPoint point = points.get(i);
+        samples.add(sampleOf(point, aligned ? extensions.get(i) : fromJpx(point)));
       }
     }
     String name =
@@ -63,9 +71,6 @@ final class GpxReader {
   }
 
   private static GPX parse(byte[] file, QName root) throws UnreadableFileException {
-    // jpx's LENIENT mode loops for ever on XML that is not well-formed (MutatedFilesTest found
-    // it): only well-formed XML reaches it.
-    SafeXml.requireWellFormed(file, FileFormat.GPX);
     GPX.Version version =
         GPX.Version.V10.getNamespaceURI().equals(root.getNamespaceURI())
             ? GPX.Version.V10
@@ -78,18 +83,26 @@ final class GpxReader {
     }
   }
 
-  private static Sample sampleOf(WayPoint point) {
-    Optional<Element> extensions = point.getExtensions().map(Document::getDocumentElement);
+  private static Sample sampleOf(WayPoint point, GpxPointExtensions.Values extensions) {
     return new Sample(
         point.getTime().orElse(null),
         point.getLatitude().doubleValue(),
         point.getLongitude().doubleValue(),
         point.getElevation().map(Length::doubleValue).orElse(null),
         null,
+        extensions.heartRate(),
+        extensions.cadence(),
+        extensions.power(),
+        point.getSpeed().map(speed -> speed.doubleValue()).orElse(null));
+  }
+
+  /** A point's extensions as jpx gives them (a DOM copy each time: the slow way). */
+  private static GpxPointExtensions.Values fromJpx(WayPoint point) {
+    Optional<Element> extensions = point.getExtensions().map(Document::getDocumentElement);
+    return new GpxPointExtensions.Values(
         extensions.map(e -> integer(e, TRACK_POINT_EXTENSIONS, "hr")).orElse(null),
         extensions.map(e -> integer(e, TRACK_POINT_EXTENSIONS, "cad")).orElse(null),
-        extensions.map(e -> integer(e, null, "power")).orElse(null),
-        point.getSpeed().map(speed -> speed.doubleValue()).orElse(null));
+        extensions.map(e -> integer(e, null, "power")).orElse(null));
   }
 
   /**

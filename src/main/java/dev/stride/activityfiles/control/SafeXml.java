@@ -1,6 +1,5 @@
 package dev.stride.activityfiles.control;
 
-import dev.stride.activityfiles.entity.FileFormat;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -16,15 +15,27 @@ import javax.xml.stream.XMLStreamReader;
  * JDK's default, entity-resolving factory) sees the file.
  */
 final class SafeXml {
+  /**
+   * One factory per thread: {@code newFactory()} is a service lookup (too slow to repeat for every
+   * file), and a StAX factory is not promised to be safe to share between threads.
+   */
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(SafeXml::newFactory);
+
   private SafeXml() {}
 
-  /** A StAX reader that neither processes a DTD nor resolves an external entity. */
-  static XMLStreamReader open(byte[] xml) throws XMLStreamException {
+  /** A StAX factory that neither processes a DTD nor resolves an external entity. */
+  static XMLInputFactory newFactory() {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+    return factory;
+  }
+
+  /** A StAX reader that neither processes a DTD nor resolves an external entity. */
+  static XMLStreamReader open(byte[] xml) throws XMLStreamException {
+    return FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(xml));
   }
 
   /**
@@ -49,26 +60,6 @@ final class SafeXml {
       }
     } catch (XMLStreamException | RuntimeException notXml) {
       return Optional.empty();
-    }
-  }
-
-  /**
-   * Reads the whole document once, to refuse what is not well-formed XML.
-   *
-   * @throws UnreadableFileException as corrupt {@code format}, or for a DOCTYPE
-   */
-  static void requireWellFormed(byte[] xml, FileFormat format) throws UnreadableFileException {
-    try {
-      XMLStreamReader reader = open(xml);
-      try {
-        while (reader.hasNext()) {
-          refuseDoctype(reader.next());
-        }
-      } finally {
-        reader.close();
-      }
-    } catch (XMLStreamException | RuntimeException malformed) {
-      throw Unreadable.corrupt(format, malformed);
     }
   }
 

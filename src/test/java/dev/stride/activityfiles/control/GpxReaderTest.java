@@ -12,6 +12,7 @@ import dev.stride.activityfiles.entity.Sample;
 import dev.stride.sessions.entity.Activity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -217,5 +218,34 @@ class GpxReaderTest {
 
   private static String point(String time) {
     return "<trkpt lat=\"45.0\" lon=\"9.0\"><time>2024-01-01T" + time + "Z</time></trkpt>";
+  }
+
+  @Test
+  void eachPointKeepsItsOwnHeartRateAlsoWhenJpxLeavesAPointOut() throws Exception {
+    String point =
+        "<trkpt lat=\"%s\" lon=\"9\"><time>2026-10-04T07:00:0%dZ</time><extensions>"
+            + "<gpxtpx:TrackPointExtension><gpxtpx:hr>%d</gpxtpx:hr>"
+            + "<gpxtpx:cad>8%d</gpxtpx:cad></gpxtpx:TrackPointExtension>"
+            + "<power>2%d0</power></extensions></trkpt>";
+    String gpx =
+        "<gpx version=\"1.1\" creator=\"t\" xmlns=\"http://www.topografix.com/GPX/1/1\""
+            + " xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
+            + "<trk><trkseg>%s</trkseg></trk></gpx>";
+    StringBuilder good = new StringBuilder();
+    StringBuilder oneBad = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      good.append(String.format(point, "45", i, 100 + i, i, i));
+      oneBad.append(String.format(point, i == 2 ? "north" : "45", i, 100 + i, i, i));
+    }
+    // The extensions read alongside jpx, one per trkpt...
+    assertThat(read(String.format(gpx, good)).samples())
+        .extracting(Sample::heartRate, Sample::cadence, Sample::powerWatts)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(101, 81, 210),
+            org.assertj.core.groups.Tuple.tuple(102, 82, 220),
+            org.assertj.core.groups.Tuple.tuple(103, 83, 230));
+    // ... and jpx's own copies once it has dropped a point it could not read: never shifted.
+    List<Sample> samples = read(String.format(gpx, oneBad)).samples();
+    assertThat(samples).extracting(Sample::heartRate).doesNotContain(102).contains(101, 103);
   }
 }
