@@ -3,8 +3,8 @@ package dev.stride.activityfiles.control;
 import dev.stride.activityfiles.entity.Sample;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +19,9 @@ import org.postgresql.PGConnection;
 
 /**
  * The samples of imported sessions, in {@code session_samples} (V8): written with COPY in the
- * import's transaction (one round trip, whatever the number of samples), read back in time order
- * from the primary key {@code (session_id, recorded_at)}.
+ * import's transaction (one round trip, whatever the number of samples; in COPY's binary format,
+ * see {@link BinaryCopy}), read back in time order from the primary key {@code (session_id,
+ * recorded_at)}.
  */
 @ApplicationScoped
 public class SampleStore {
@@ -29,7 +30,7 @@ public class SampleStore {
           + " power_watts, speed_meters_per_second";
 
   private static final String COPY =
-      "COPY session_samples (session_id, " + COLUMNS + ") FROM STDIN (FORMAT text)";
+      "COPY session_samples (session_id, " + COLUMNS + ") FROM STDIN (FORMAT binary)";
 
   /**
    * A session's samples, in no order: PostgreSQL finds them with a bitmap scan of the primary key
@@ -39,44 +40,17 @@ public class SampleStore {
   private static final String READ =
       "SELECT " + COLUMNS + " FROM session_samples WHERE session_id = ?";
 
-  /** A COPY line is about this long: sizes the buffer once. */
-  private static final int LINE_LENGTH = 140;
-
   @Inject DataSource dataSource;
 
   /** Writes the samples of a session on {@code connection}, in the caller's transaction. */
   void write(Connection connection, UUID session, List<Sample> samples) throws SQLException {
-    String id = session.toString();
-    StringBuilder rows = new StringBuilder(samples.size() * LINE_LENGTH);
-    for (Sample s : samples) {
-      rows.append(id).append('\t').append(s.time());
-      cell(rows, s.latitude());
-      cell(rows, s.longitude());
-      cell(rows, s.elevationMeters());
-      cell(rows, s.distanceMeters());
-      cell(rows, s.heartRate());
-      cell(rows, s.cadence());
-      cell(rows, s.powerWatts());
-      cell(rows, s.speedMetersPerSecond());
-      rows.append('\n');
-    }
     try {
       connection
           .unwrap(PGConnection.class)
           .getCopyAPI()
-          .copyIn(COPY, new StringReader(rows.toString()));
+          .copyIn(COPY, new ByteArrayInputStream(BinaryCopy.of(session, samples)));
     } catch (IOException e) {
-      throw new SQLException("writing samples failed", e); // a StringReader does not fail
-    }
-  }
-
-  /** Numbers only: COPY's text format needs no escaping for them. */
-  private static void cell(StringBuilder row, Number value) {
-    row.append('\t');
-    if (value == null) {
-      row.append("\\N");
-    } else {
-      row.append(value);
+      throw new SQLException("writing samples failed", e); // an array's stream does not fail
     }
   }
 

@@ -3,6 +3,7 @@ package dev.stride.activityfiles.control;
 import dev.stride.activityfiles.entity.FileFormat;
 import dev.stride.activityfiles.entity.Recording;
 import dev.stride.activityfiles.entity.Sample;
+import dev.stride.sessions.entity.Rfc3339;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -177,6 +179,12 @@ final class TcxReader {
 
   /** xsd:dateTime; a time without an offset is taken as UTC, as Garmin's own files mean it. */
   private static Instant instant(String text) {
+    // The API's own RFC 3339 reader first: reading by position, it is several times faster than
+    // DateTimeFormatter, which took a third of a TCX file's reading (async-profiler).
+    Optional<Instant> rfc3339 = Rfc3339.parse(text.strip());
+    if (rfc3339.isPresent()) {
+      return rfc3339.get();
+    }
     TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.strip());
     if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
       return Instant.from(parsed);
