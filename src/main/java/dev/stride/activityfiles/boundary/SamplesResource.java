@@ -8,16 +8,14 @@ import dev.stride.sessions.entity.Session;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,30 +102,33 @@ public class SamplesResource {
     throw new InvalidInputException("maxPoints", POINTS_RULE);
   }
 
+  /**
+   * The answer, written straight into text: every value is a number, null or the session's UUID,
+   * none needs escaping, and Java's shortest round-trip text of a double is a JSON number. A JSON-P
+   * generator took a quarter of the request's time for 3,600 points (async-profiler).
+   */
   private static byte[] json(Session session, List<Sample> points) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + points.size() * 96);
-    try (JsonGenerator json = Json.createGenerator(out)) {
-      json.writeStartObject().write("sessionId", session.id().toString());
-      json.writeStartArray("fields");
-      FIELDS.forEach(json::write);
-      json.writeEnd().writeStartArray("points");
-      Instant first = points.isEmpty() ? null : points.get(0).time();
-      for (Sample s : points) {
-        json.writeStartArray();
-        json.write(offset(first, s.time()));
-        number(json, s.latitude());
-        number(json, s.longitude());
-        number(json, s.elevationMeters());
-        number(json, s.distanceMeters());
-        number(json, s.heartRate());
-        number(json, s.cadence());
-        number(json, s.powerWatts());
-        number(json, s.speedMetersPerSecond());
-        json.writeEnd();
-      }
-      json.writeEnd().writeEnd();
+    StringBuilder json = new StringBuilder(128 + points.size() * 96);
+    json.append("{\"sessionId\":\"").append(session.id()).append("\",\"fields\":[");
+    for (int f = 0; f < FIELDS.size(); f++) {
+      json.append(f == 0 ? "\"" : ",\"").append(FIELDS.get(f)).append('"');
     }
-    return out.toByteArray();
+    json.append("],\"points\":[");
+    Instant first = points.isEmpty() ? null : points.get(0).time();
+    for (int p = 0; p < points.size(); p++) {
+      Sample s = points.get(p);
+      json.append(p == 0 ? "[" : ",[").append(offset(first, s.time()).toPlainString());
+      number(json, s.latitude());
+      number(json, s.longitude());
+      number(json, s.elevationMeters());
+      number(json, s.distanceMeters());
+      number(json, s.heartRate());
+      number(json, s.cadence());
+      number(json, s.powerWatts());
+      number(json, s.speedMetersPerSecond());
+      json.append(']');
+    }
+    return json.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Seconds since the first sample: an integer for whole seconds, else to the microsecond. */
@@ -139,19 +140,12 @@ public class SamplesResource {
             .stripTrailingZeros();
   }
 
-  private static void number(JsonGenerator json, Double value) {
+  private static void number(StringBuilder json, Number value) {
+    json.append(',');
     if (value == null) {
-      json.writeNull();
+      json.append("null");
     } else {
-      json.write(value);
-    }
-  }
-
-  private static void number(JsonGenerator json, Integer value) {
-    if (value == null) {
-      json.writeNull();
-    } else {
-      json.write(value);
+      json.append(value);
     }
   }
 }
