@@ -56,6 +56,7 @@ public class ImportResource {
   @Inject ActivityImports imports;
   @Inject CurrentCaller caller;
   @Inject Locations locations;
+  @Inject ImportBudget budget;
 
   @POST
   @Consumes({
@@ -120,7 +121,13 @@ public class ImportResource {
       description = "The Content-Type is none of the four.",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(responseCode = "500", ref = "Unexpected")
-  @APIResponse(responseCode = "503", ref = "Unavailable")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The database cannot be reached, or other files are being imported and this one found no"
+              + " room within 20 s (a backend reads at most STRIDE_IMPORT_BUDGET_MIB of files at once):"
+              + " send it again after Retry-After.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @RolesAllowed(Roles.WRITE)
   public Response importFile(
       InputStream body,
@@ -141,6 +148,22 @@ public class ImportResource {
       throw new NotSupportedException("a file needs a Content-Type");
     }
     boolean gzipped = GZIP.equalsIgnoreCase(type.getType() + "/" + type.getSubtype());
+    if (length != null && length > ActivityFileReader.MAX_FILE_BYTES) {
+      throw tooLarge(); // said before reading a byte, and without waiting for room
+    }
+    try (ImportBudget.Reservation room = budget.reserve(length, gzipped)) {
+      return importFile(body, type, length, gzipped, userId, activity, notes);
+    }
+  }
+
+  private Response importFile(
+      InputStream body,
+      MediaType type,
+      Long length,
+      boolean gzipped,
+      String userId,
+      String activity,
+      String notes) {
     byte[] file = file(body, length, gzipped);
     ImportQuery query = ImportQuery.check(userId, activity, notes, caller.get().userId());
     Imported imported;
@@ -166,9 +189,6 @@ public class ImportResource {
   /** The file's bytes, decompressed when gzipped; a 413 beyond the limit, either way. */
   private static byte[] file(InputStream body, Long length, boolean gzipped) {
     int max = ActivityFileReader.MAX_FILE_BYTES;
-    if (length != null && length > max) {
-      throw tooLarge(); // said before reading a byte
-    }
     try {
       byte[] sent = body.readNBytes(max + 1);
       if (sent.length > max) {
