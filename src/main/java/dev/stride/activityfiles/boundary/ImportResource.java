@@ -84,21 +84,21 @@ public class ImportResource {
   @RequestBody(
       required = true,
       content = {
-        @Content(
-            mediaType = "application/gpx+xml",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = "application/gpx+xml", schema = @Schema(ref = "ActivityFile")),
         @Content(
             mediaType = "application/vnd.garmin.tcx+xml",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "application/vnd.ant.fit",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(mediaType = GZIP, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            schema = @Schema(ref = "ActivityFile")),
+        @Content(mediaType = "application/vnd.ant.fit", schema = @Schema(ref = "ActivityFile")),
+        @Content(mediaType = GZIP, schema = @Schema(ref = "ActivityFile"))
       })
   @APIResponse(
       responseCode = "201",
       description = "Imported: a new session, with `source` set.",
-      headers = @Header(name = "Location", description = "The new session's URL."),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new session's URL.",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(ref = "Session")))
   @APIResponse(
       responseCode = "200",

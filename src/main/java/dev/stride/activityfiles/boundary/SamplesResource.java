@@ -65,7 +65,7 @@ public class SamplesResource {
   @APIResponse(
       responseCode = "200",
       description = "The samples.",
-      content = @Content(schema = @Schema(implementation = SamplesView.class)))
+      content = @Content(schema = @Schema(ref = "Samples")))
   @APIResponse(
       responseCode = "400",
       description = "`maxPoints` is not an integer from 2 to 100000.",
@@ -74,7 +74,7 @@ public class SamplesResource {
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.READ)
-  public byte[] read(
+  public byte[] readSamples(
       @Parameter(description = "The session's id.") @PathParam("id") String id,
       @Parameter(
               description = "At most this many samples (2…100000), evenly spaced by index.",

@@ -41,17 +41,17 @@ public class SessionFileResource {
   @APIResponse(
       responseCode = "200",
       description = "The file.",
-      headers = @Header(name = "Content-Disposition", description = "attachment; filename=..."),
+      headers =
+          @Header(
+              name = "Content-Disposition",
+              description = "attachment; filename=\"<id>.<gpx|tcx|fit>\"",
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
-        @Content(
-            mediaType = "application/gpx+xml",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = "application/gpx+xml", schema = @Schema(ref = "ActivityFile")),
         @Content(
             mediaType = "application/vnd.garmin.tcx+xml",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = "application/vnd.ant.fit",
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            schema = @Schema(ref = "ActivityFile")),
+        @Content(mediaType = "application/vnd.ant.fit", schema = @Schema(ref = "ActivityFile"))
       })
   @APIResponse(
       responseCode = "404",
@@ -60,7 +60,8 @@ public class SessionFileResource {
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")
   @RolesAllowed(Roles.READ)
-  public Response read(@Parameter(description = "The session's id.") @PathParam("id") String id) {
+  public Response readFile(
+      @Parameter(description = "The session's id.") @PathParam("id") String id) {
     Session session = sessions.find(id);
     OriginalFile file =
         imports

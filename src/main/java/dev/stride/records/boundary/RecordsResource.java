@@ -41,7 +41,7 @@ public class RecordsResource {
   @APIResponse(
       responseCode = "200",
       description = "The records.",
-      content = @Content(schema = @Schema(implementation = RecordsView.class)))
+      content = @Content(schema = @Schema(ref = "UserRecords")))
   @APIResponse(responseCode = "400", ref = "InvalidStatisticsQuery")
   @APIResponse(responseCode = "500", ref = "Unexpected")
   @APIResponse(responseCode = "503", ref = "Unavailable")

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RecordsView(
     @Schema(example = "u1") String userId,
     @Schema(
+            type = SchemaType.ARRAY,
+            implementation = RecordView.class,
             description =
                 "Sorted by activity, then kind (in the order of the enumeration), then distance.")
         List<RecordView> records) {
