@@ -14,7 +14,6 @@ import dev.stride.problems.Problem;
 import dev.stride.problems.ProblemException;
 import dev.stride.problems.ProblemException.Reason;
 import dev.stride.sessions.boundary.Locations;
-import dev.stride.sessions.boundary.SessionView;
 import dev.stride.sessions.entity.Activity;
 import dev.stride.sessions.entity.SessionRules;
 import dev.stride.sessions.entity.UserId;
@@ -31,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -177,13 +175,7 @@ public class ImportResource {
     } catch (UnreadableFileException e) {
       throw new ProblemException(Reason.INVALID, "The file cannot be imported: " + e.getMessage());
     }
-    SessionView view = SessionView.of(imported.session());
-    return imported.created()
-        ? Response.status(Status.CREATED)
-            .header("Location", locations.ofSession(view.id()))
-            .entity(view)
-            .build()
-        : Response.ok(view).build();
+    return locations.stored(imported.session(), imported.created());
   }
 
   /** The file's bytes, decompressed when gzipped; a 413 beyond the limit, either way. */

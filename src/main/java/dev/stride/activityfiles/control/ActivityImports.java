@@ -3,6 +3,7 @@ package dev.stride.activityfiles.control;
 import dev.stride.activityfiles.entity.FileFormat;
 import dev.stride.activityfiles.entity.Recording;
 import dev.stride.activityfiles.entity.Sample;
+import dev.stride.database.Transactions;
 import dev.stride.problems.InvalidInputException;
 import dev.stride.records.entity.RecordDistances;
 import dev.stride.sessions.control.RecordingCounts;
@@ -103,29 +104,27 @@ public class ActivityImports {
       byte[] sha256,
       List<Sample> measured,
       Map<Double, Double> fastest) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        if (!claim(connection, session, file, sha256)) {
-          connection.rollback();
-          return earlier(session.userId(), sha256)
-              .orElseThrow(() -> new IllegalStateException("a claimed file without a session"));
-        }
-        Session stored = recorder.storeIn(connection, session).withSource(session.source());
-        samples.write(connection, session.id(), measured);
-        writeFastest(connection, session.id(), fastest);
-        connection.commit();
-        counts.imported(true);
-        return new Imported(stored, true);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("storing an imported file failed", e);
+    // Claimed by a concurrent import of the same bytes: nothing was written, and the session it
+    // stored is read once this transaction's connection is back in the pool.
+    Session stored =
+        Transactions.inTransaction(
+            dataSource,
+            "storing an imported file",
+            connection -> {
+              if (!claim(connection, session, file, sha256)) {
+                return null;
+              }
+              Session created = recorder.storeIn(connection, session);
+              samples.write(connection, session.id(), measured);
+              writeFastest(connection, session.id(), fastest);
+              return created.withSource(session.source());
+            });
+    if (stored == null) {
+      return earlier(session.userId(), sha256)
+          .orElseThrow(() -> new IllegalStateException("a claimed file without a session"));
     }
+    counts.imported(true);
+    return new Imported(stored, true);
   }
 
   private static boolean claim(Connection connection, Session session, byte[] file, byte[] sha256)

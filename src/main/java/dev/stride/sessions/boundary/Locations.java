@@ -1,7 +1,9 @@
 package dev.stride.sessions.boundary;
 
+import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,8 +20,19 @@ public class Locations {
   @ConfigProperty(name = "stride.public.url")
   Optional<String> publicUrl;
 
-  public String ofSession(String id) {
+  private String ofSession(String id) {
     String base = publicUrl.map(url -> url.replaceAll("/+$", "")).orElse("");
     return base + "/api/sessions/" + id;
+  }
+
+  /** The answer of a session stored by this request (201, Location) or found stored (200). */
+  public Response stored(Session session, boolean created) {
+    SessionView view = SessionView.of(session);
+    return created
+        ? Response.status(Response.Status.CREATED)
+            .header("Location", ofSession(view.id()))
+            .entity(view)
+            .build()
+        : Response.ok(view).build();
   }
 }

@@ -191,14 +191,7 @@ public class SessionsResource {
       answer.resume(failure instanceof CompletionException ? failure.getCause() : failure);
       return;
     }
-    SessionView view = SessionView.of(recorded.session());
-    answer.resume(
-        recorded.created()
-            ? Response.status(Status.CREATED)
-                .header("Location", locations.ofSession(view.id()))
-                .entity(view)
-                .build()
-            : Response.ok(view).build());
+    answer.resume(locations.stored(recorded.session(), recorded.created()));
   }
 
   @POST

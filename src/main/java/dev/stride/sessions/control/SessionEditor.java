@@ -1,5 +1,6 @@
 package dev.stride.sessions.control;
 
+import dev.stride.database.Transactions;
 import dev.stride.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,25 +126,7 @@ public class SessionEditor {
     }
   }
 
-  private interface Work<T> {
-    T in(Connection connection) throws SQLException;
-  }
-
-  private <T> T inTransaction(Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.in(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("changing a session failed", e);
-    }
+  private <T> T inTransaction(Transactions.Work<T> work) {
+    return Transactions.inTransaction(dataSource, "changing a session", work);
   }
 }

@@ -24,9 +24,6 @@ final class SessionRows {
           + " s.calories, s.avg_heart_rate, s.max_heart_rate, s.notes, s.created_at, s.updated_at,"
           + " f.format, encode(f.sha256, 'hex'), f.samples";
 
-  /** How many columns {@link #COLUMNS} names. */
-  static final int COLUMN_COUNT = 15;
-
   /**
    * What every FROM of {@link #COLUMNS} adds after {@code sessions s}: the file of an imported
    * session (a primary-key lookup; no row, and null columns, for a session sent as JSON). The
